@@ -1,0 +1,10 @@
+export type { PointData } from "./types";
+export { toy2 } from "./toy2";
+export { sparse, SPARSE_DEFAULTS } from "./sparse";
+export type { SparseOptions } from "./sparse";
+export { noisyCurve } from "./noisyCurve";
+export type { NoisyCurve } from "./noisyCurve";
+export { gradientProfile } from "./gradientProfile";
+export type { GradientProfileOptions } from "./gradientProfile";
+export { sparseLogistic } from "./sparseLogistic";
+export type { SparseLogisticData } from "./sparseLogistic";

@@ -1,0 +1,57 @@
+import type { SparseLogisticData } from "../datasets/sparseLogistic";
+import * as check from "../validate";
+import type { Model } from "./types";
+
+/** log(1 + exp(z)) without overflow. */
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+function margin(params: ArrayLike<number>, d: SparseLogisticData, i: number): number {
+  let z = params[d.features];
+  for (let k = d.indptr[i]; k < d.indptr[i + 1]; k++) z += params[d.indices[k]] * d.values[k];
+  return z;
+}
+
+/**
+ * Logistic regression on a sparse CSR dataset (datasets.sparseLogistic). Params: one weight per
+ * feature, then the bias (length features + 1).
+ * loss = sum_i [log(1 + exp(z_i)) - y_i z_i] with z_i = x_i . w + b (summed log-loss);
+ * per point: grad_w_j = (sigmoid(z_i) - y_i) x_ij, grad_b = sigmoid(z_i) - y_i.
+ */
+export const logistic = {
+  name: "logistic",
+  paramNames: (d: SparseLogisticData): string[] => [
+    ...Array.from({ length: d.features }, (_, j) => `w${j}`),
+    "b",
+  ],
+  validate(d: SparseLogisticData, caller: string): number {
+    if (!d || typeof d !== "object" || !(d.indptr instanceof Int32Array) || !(d.values instanceof Float64Array)) {
+      check.fail(caller, "data", "a sparse dataset from datasets.sparseLogistic", d);
+    }
+    if (d.n < 1) check.fail(caller, "data", "non-empty (at least one point)", d.n);
+    if (d.indptr.length !== d.n + 1 || d.y.length !== d.n) {
+      throw new Error(`${caller}: data is inconsistent: indptr has ${d.indptr.length} entries and y ${d.y.length} for n = ${d.n}`);
+    }
+    return d.n;
+  },
+  loss(params: ArrayLike<number>, d: SparseLogisticData): number {
+    let sum = 0;
+    for (let i = 0; i < d.n; i++) {
+      const z = margin(params, d, i);
+      sum += softplus(z) - d.y[i] * z;
+    }
+    return sum;
+  },
+  addPointGradient(params: ArrayLike<number>, d: SparseLogisticData, i: number, out: Float64Array): void {
+    const r = 1 / (1 + Math.exp(-margin(params, d, i))) - d.y[i];
+    for (let k = d.indptr[i]; k < d.indptr[i + 1]; k++) out[d.indices[k]] += r * d.values[k];
+    out[d.features] += r;
+  },
+  /** Fraction of points classified correctly (threshold 0.5). */
+  accuracy(params: ArrayLike<number>, d: SparseLogisticData): number {
+    let ok = 0;
+    for (let i = 0; i < d.n; i++) if ((margin(params, d, i) > 0 ? 1 : 0) === d.y[i]) ok++;
+    return ok / d.n;
+  },
+} satisfies Model<SparseLogisticData> & Record<string, unknown>;

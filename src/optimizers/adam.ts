@@ -1,0 +1,109 @@
+import * as check from "../validate";
+import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, lectureOnly, zeros } from "./common";
+import { biasCorrected, firstMoment, secondMoment } from "./moments";
+import type { Flavor, LearningRate, Optimizer, UpdateResult, Vector } from "./types";
+
+export interface AdamOptions {
+  eta: LearningRate;
+  /** [0.9] */
+  beta1?: number;
+  /** [0.999] */
+  beta2?: number;
+  /** [1e-8] */
+  eps?: number;
+  /** Divide m and v by (1 - beta^t) [true]; false is the lecture's "Adam-No-BC" (lecture flavor only). */
+  biasCorrection?: boolean;
+  flavor?: Flavor;
+}
+
+export interface AdamState {
+  readonly t: number;
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+  /** m / (1 - beta1^t) (equal to m without bias correction). */
+  readonly mHat: Float64Array;
+  /** v / (1 - beta2^t) (equal to v without bias correction). */
+  readonly vHat: Float64Array;
+  readonly [key: string]: number | Float64Array;
+}
+
+export interface AdamHyper {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  biasCorrection: boolean;
+  torch: boolean;
+}
+
+/**
+ * One Adam update (shared by adam and adamw). Lecture: w - eta * mHat / (sqrt(vHat) + eps).
+ * Torch: w - (eta / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps), torch.optim.Adam's order.
+ */
+export function adamStep(grad: Vector, state: AdamState, params: Vector, lr: number, h: AdamHyper): UpdateResult<AdamState> {
+  const n = params.length;
+  const t = state.t + 1;
+  const m = firstMoment(state.m, grad, h.beta1);
+  const v = secondMoment(state.v, grad, h.beta2);
+  const mHat = h.biasCorrection ? biasCorrected(m, h.beta1, t) : m;
+  const vHat = h.biasCorrection ? biasCorrected(v, h.beta2, t) : v;
+  const w = new Float64Array(n);
+  const rate = new Float64Array(n);
+  const bc1 = 1 - Math.pow(h.beta1, t);
+  const bc2Sqrt = Math.sqrt(1 - Math.pow(h.beta2, t));
+  for (let i = 0; i < n; i++) {
+    if (h.torch) {
+      const denom = Math.sqrt(v[i]) / bc2Sqrt + h.eps;
+      rate[i] = lr / denom;
+      w[i] = params[i] - (lr / bc1) * (m[i] / denom);
+    } else {
+      const denom = Math.sqrt(vHat[i]) + h.eps;
+      rate[i] = lr / denom;
+      w[i] = params[i] - lr * (mHat[i] / denom);
+    }
+  }
+  return { params: w, state: { t, m, v, mHat, vHat }, lr: rate };
+}
+
+export function adamHyper(fn: string, o: Partial<AdamOptions>): AdamHyper {
+  const flavor = flavorOf(fn, o.flavor);
+  lectureOnly(fn, flavor, "biasCorrection", o.biasCorrection, true);
+  return {
+    beta1: beta(fn, "beta1", o.beta1, 0.9),
+    beta2: beta(fn, "beta2", o.beta2, 0.999),
+    eps: epsOf(fn, o.eps, 1e-8),
+    biasCorrection: check.bool(fn, "biasCorrection", o.biasCorrection ?? true),
+    torch: flavor === "torch",
+  };
+}
+
+export function adamInit(n: number): AdamState {
+  return { t: 0, m: zeros(n), v: zeros(n), mHat: zeros(n), vHat: zeros(n) };
+}
+
+/**
+ * Adam: momentum (first moment m) plus RMSProp (second moment v), both bias-corrected.
+ *
+ *   m_t = beta1 * m_{t-1} + (1 - beta1) * grad_t          mHat_t = m_t / (1 - beta1^t)
+ *   v_t = beta2 * v_{t-1} + (1 - beta2) * grad_t^2        vHat_t = v_t / (1 - beta2^t)
+ *   w_{t+1} = w_t - eta / (sqrt(vHat_t) + eps) * mHat_t
+ *
+ * biasCorrection: false uses m and v directly (lecture flavor only). Effective rate:
+ * eta / (sqrt(vHat_t) + eps), the factor on mHat. Flavors: the same formula; "torch" evaluates it in
+ * torch.optim.Adam's order (step size eta / (1 - beta1^t), denominator sqrt(v)/sqrt(1 - beta2^t) + eps),
+ * which differs from the lecture's only by rounding.
+ * @example optimizers.adam({ eta: 0.1 })
+ */
+export function adam(opts: AdamOptions): Optimizer<AdamState> {
+  const fn = "adam";
+  const o = check.options<AdamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "biasCorrection", "flavor"]);
+  const eta = learningRate(fn, o.eta);
+  const h = adamHyper(fn, o);
+  return defineOptimizer<AdamState>({
+    name: fn,
+    flavor: h.torch ? "torch" : "lecture",
+    hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, biasCorrection: h.biasCorrection },
+    stateKeys: ["m", "v", "mHat", "vHat"],
+    initState: adamInit,
+    step: (grad, state, params, lr) => adamStep(grad, state, params, lr, h),
+  }, eta);
+}

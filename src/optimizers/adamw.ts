@@ -1,0 +1,47 @@
+import * as check from "../validate";
+import { defineOptimizer, learningRate } from "./common";
+import { adamHyper, adamInit, adamStep, type AdamState } from "./adam";
+import type { Flavor, LearningRate, Optimizer } from "./types";
+
+export interface AdamwOptions {
+  eta: LearningRate;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  /** Decoupled weight decay lambda [0.01, torch's default]. */
+  weightDecay?: number;
+  flavor?: Flavor;
+}
+
+/**
+ * AdamW: Adam with decoupled weight decay (the decay is applied to w, not added to the gradient).
+ *
+ *   w_{t+1} = w_t - eta * (mHat_t / (sqrt(vHat_t) + eps) + lambda * w_t)
+ *
+ * with m, v, mHat, vHat exactly as Adam. Implemented as the decay w - eta * lambda * w followed by
+ * Adam's step, so weightDecay = 0 is Adam bit for bit. Flavors: torch.optim.AdamW multiplies
+ * w by (1 - eta * lambda) first, then applies Adam in torch's order — the same math.
+ * Effective rate: Adam's, eta / (sqrt(vHat_t) + eps).
+ * @example optimizers.adamw({ eta: 0.1, weightDecay: 0.01 })
+ */
+export function adamw(opts: AdamwOptions): Optimizer<AdamState> {
+  const fn = "adamw";
+  const o = check.options<AdamwOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "weightDecay", "flavor"]);
+  const eta = learningRate(fn, o.eta);
+  const h = adamHyper(fn, o);
+  const lambda = check.nonNegative(fn, "weightDecay", o.weightDecay ?? 0.01);
+  return defineOptimizer<AdamState>({
+    name: fn,
+    flavor: h.torch ? "torch" : "lecture",
+    hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, weightDecay: lambda },
+    stateKeys: ["m", "v", "mHat", "vHat"],
+    initState: adamInit,
+    step(grad, state, params, lr) {
+      const decayed = new Float64Array(params.length);
+      for (let i = 0; i < params.length; i++) {
+        decayed[i] = h.torch ? params[i] * (1 - lr * lambda) : params[i] - lr * lambda * params[i];
+      }
+      return adamStep(grad, state, decayed, lr, h);
+    },
+  }, eta);
+}

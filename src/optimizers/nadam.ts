@@ -1,0 +1,88 @@
+import * as check from "../validate";
+import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
+import { biasCorrected, firstMoment, secondMoment } from "./moments";
+import type { Flavor, LearningRate, Optimizer } from "./types";
+
+export interface NadamOptions {
+  eta: LearningRate;
+  /** [0.9] */
+  beta1?: number;
+  /** [0.999] */
+  beta2?: number;
+  /** [1e-8] */
+  eps?: number;
+  /** torch flavor only: psi in mu_t = beta1 (1 - 0.5 * 0.96^(t psi)) [0.004]. */
+  momentumDecay?: number;
+  flavor?: Flavor;
+}
+
+export interface NadamState {
+  readonly t: number;
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+  readonly mHat: Float64Array;
+  readonly vHat: Float64Array;
+  /** torch flavor: product mu_1 ... mu_t (1 at t = 0). */
+  readonly muProduct: number;
+  readonly [key: string]: number | Float64Array;
+}
+
+/**
+ * NAdam: Adam with Nesterov's look-ahead folded into the momentum term.
+ *
+ * Lecture (the slides' update, t = 1 on the first update):
+ *   m_t, v_t, mHat_t, vHat_t as in Adam
+ *   w_{t+1} = w_t - eta / (sqrt(vHat_t) + eps) * (beta1 * mHat_t + (1 - beta1) * grad_t / (1 - beta1^t))
+ *
+ * Torch (torch.optim.NAdam, Dozat's momentum-decay schedule):
+ *   mu_t = beta1 * (1 - 0.5 * 0.96^(t * psi)),  mu_{t+1} likewise,  P_t = mu_1 ... mu_t
+ *   w_{t+1} = w_t - eta (1 - mu_t) / (1 - P_t) * grad_t / d_t - eta mu_{t+1} / (1 - P_t mu_{t+1}) * m_t / d_t
+ *   with d_t = sqrt(v_t / (1 - beta2^t)) + eps.
+ * Effective rate: eta / (sqrt(vHat_t) + eps) in both flavors (the common adaptive factor).
+ * @example optimizers.nadam({ eta: 0.1 })
+ */
+export function nadam(opts: NadamOptions): Optimizer<NadamState> {
+  const fn = "nadam";
+  const o = check.options<NadamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "momentumDecay", "flavor"]);
+  const eta = learningRate(fn, o.eta);
+  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
+  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
+  const eps = epsOf(fn, o.eps, 1e-8);
+  const psi = check.nonNegative(fn, "momentumDecay", o.momentumDecay ?? 0.004);
+  const flavor = flavorOf(fn, o.flavor);
+  const torch = flavor === "torch";
+  const mu = (t: number) => beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+  return defineOptimizer<NadamState>({
+    name: fn,
+    flavor,
+    hyper: torch ? { eta, beta1, beta2, eps, momentumDecay: psi } : { eta, beta1, beta2, eps },
+    stateKeys: ["m", "v", "mHat", "vHat"],
+    initState: (n) => ({ t: 0, m: zeros(n), v: zeros(n), mHat: zeros(n), vHat: zeros(n), muProduct: 1 }),
+    step(grad, state, params, lr) {
+      const n = params.length;
+      const t = state.t + 1;
+      const m = firstMoment(state.m, grad, beta1);
+      const v = secondMoment(state.v, grad, beta2);
+      const mHat = biasCorrected(m, beta1, t);
+      const vHat = biasCorrected(v, beta2, t);
+      const w = new Float64Array(n);
+      const rate = new Float64Array(n);
+      const bc1 = 1 - Math.pow(beta1, t);
+      const muT = mu(t);
+      const muNext = mu(t + 1);
+      const muProduct = state.muProduct * muT;
+      const gradScale = (-lr * (1 - muT)) / (1 - muProduct);
+      const momentumScale = (-lr * muNext) / (1 - muProduct * muNext);
+      for (let i = 0; i < n; i++) {
+        const denom = Math.sqrt(vHat[i]) + eps;
+        rate[i] = lr / denom;
+        if (torch) {
+          w[i] = params[i] + gradScale * (grad[i] / denom) + momentumScale * (m[i] / denom);
+        } else {
+          w[i] = params[i] - (lr / denom) * (beta1 * mHat[i] + ((1 - beta1) * grad[i]) / bc1);
+        }
+      }
+      return { params: w, state: { t, m, v, mHat, vHat, muProduct: torch ? muProduct : 1 }, lr: rate };
+    },
+  }, eta);
+}

@@ -1,0 +1,69 @@
+import * as check from "../validate";
+import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate } from "./common";
+import { adamInit, type AdamState } from "./adam";
+import { biasCorrected, firstMoment, secondMoment } from "./moments";
+import type { Flavor, LearningRate, Optimizer } from "./types";
+
+export interface RadamOptions {
+  eta: LearningRate;
+  /** [0.9] */
+  beta1?: number;
+  /** [0.999] */
+  beta2?: number;
+  /** [1e-8] */
+  eps?: number;
+  flavor?: Flavor;
+}
+
+/**
+ * RAdam (rectified Adam): plain momentum steps while the variance estimate is unreliable,
+ * then Adam scaled by a rectification factor r_t.
+ *
+ *   m_t, v_t, mHat_t, vHat_t as in Adam
+ *   rho_inf = 2 / (1 - beta2) - 1,   rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)
+ *   if rho_t > 5:  r_t = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))
+ *                  w_{t+1} = w_t - eta * r_t * mHat_t / (sqrt(vHat_t) + eps)
+ *   else:          w_{t+1} = w_t - eta * mHat_t
+ * Effective rate: the factor on mHat_t. Flavors: torch.optim.RAdam adds eps to sqrt(v_t) before the
+ * bias correction: w_{t+1} = w_t - eta * r_t * mHat_t * sqrt(1 - beta2^t) / (sqrt(v_t) + eps).
+ * @example optimizers.radam({ eta: 0.1 })
+ */
+export function radam(opts: RadamOptions): Optimizer<AdamState> {
+  const fn = "radam";
+  const o = check.options<RadamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "flavor"]);
+  const eta = learningRate(fn, o.eta);
+  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
+  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
+  const eps = epsOf(fn, o.eps, 1e-8);
+  const flavor = flavorOf(fn, o.flavor);
+  const torch = flavor === "torch";
+  const rhoInf = 2 / (1 - beta2) - 1;
+  return defineOptimizer<AdamState>({
+    name: fn,
+    flavor,
+    hyper: { eta, beta1, beta2, eps },
+    stateKeys: ["m", "v", "mHat", "vHat"],
+    initState: adamInit,
+    step(grad, state, params, lr) {
+      const n = params.length;
+      const t = state.t + 1;
+      const m = firstMoment(state.m, grad, beta1);
+      const v = secondMoment(state.v, grad, beta2);
+      const mHat = biasCorrected(m, beta1, t);
+      const vHat = biasCorrected(v, beta2, t);
+      const bc2 = 1 - Math.pow(beta2, t);
+      const rhoT = rhoInf - (2 * t * Math.pow(beta2, t)) / bc2;
+      const rectified = rhoT > 5;
+      const r = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1;
+      const w = new Float64Array(n);
+      const rate = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        if (!rectified) rate[i] = lr;
+        else if (torch) rate[i] = lr * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * r;
+        else rate[i] = (lr * r) / (Math.sqrt(vHat[i]) + eps);
+        w[i] = params[i] - mHat[i] * rate[i];
+      }
+      return { params: w, state: { t, m, v, mHat, vHat }, lr: rate };
+    },
+  }, eta);
+}

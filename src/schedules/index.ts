@@ -1,0 +1,11 @@
+export type { Schedule } from "./types";
+export { constant, stepDecay, exponentialDecay, inverseTime } from "./basic";
+export { cyclic } from "./cyclic";
+export type { CyclicOptions } from "./cyclic";
+export { cosineAnnealing } from "./cosineAnnealing";
+export { cosineWarmRestarts } from "./cosineWarmRestarts";
+export type { CosineWarmRestartsOptions } from "./cosineWarmRestarts";
+export { linearWarmup, transformerWarmup } from "./warmup";
+export { sequential } from "./sequential";
+export { reduceOnPlateau } from "./reduceOnPlateau";
+export type { ReduceOnPlateauOptions, PlateauSchedule } from "./reduceOnPlateau";

@@ -1,0 +1,235 @@
+/**
+ * A recorded run, stored column by column in Float64Arrays (a 100,000-update Adam run on [w, b]
+ * takes ~14 MB instead of ~100 MB of per-step objects), yet read like an array of records:
+ *
+ *   trajectory[0]  -> {t: 0, epoch: 0, params, loss}                       the starting point
+ *   trajectory[k]  -> {t, epoch, params, loss, grad, lr, state}            after update k
+ *
+ * `Array.isArray(trajectory)` is true and map/forEach/slice/at/JSON.stringify work; records are
+ * built on access. Columns (`loss()`, `param(i)`, `lrColumn(i)`, ...) are cheap views for charts.
+ */
+import type { OptimizerState } from "./optimizers/types";
+
+export interface StartRecord {
+  t: 0;
+  epoch: 0;
+  params: Float64Array;
+  loss: number;
+}
+
+export interface StepRecord {
+  /** Update count (1 on the first update). */
+  t: number;
+  /** 1-based epoch of this update. */
+  epoch: number;
+  /** Parameters after update t. */
+  params: Float64Array;
+  /** Full-dataset summed loss at `params` (NaN when loss recording is off). */
+  loss: number;
+  /** The gradient used by update t (summed over its batch). */
+  grad: Float64Array;
+  /** Per-parameter effective learning rate of update t. */
+  lr: Float64Array;
+  /** Optimizer state after update t. */
+  state: OptimizerState;
+}
+
+export type TrajectoryRecord = StartRecord | StepRecord;
+
+/** Columnar accessors available on every trajectory besides the array interface. */
+export interface TrajectoryColumns {
+  readonly paramNames: readonly string[];
+  readonly stateKeys: readonly string[];
+  /** Number of updates (length - 1). */
+  readonly steps: number;
+  /** Loss of every record (index 0 = start). */
+  lossColumn(): Float64Array;
+  /** Update count t of every record (0..steps). */
+  tColumn(): Float64Array;
+  /** Epoch of every record. */
+  epochColumn(): Float64Array;
+  /** Parameter i (index or name) over every record (index 0 = start). */
+  param(i: number | string): Float64Array;
+  /** Gradient of parameter i for updates 1..steps. */
+  gradColumn(i: number | string): Float64Array;
+  /** Effective learning rate of parameter i for updates 1..steps. */
+  lrColumn(i: number | string): Float64Array;
+  /** State vector `key` (e.g. "v") of parameter i after updates 1..steps. */
+  stateColumn(key: string, i: number | string): Float64Array;
+  /** The last record. */
+  last(): TrajectoryRecord;
+}
+
+export type Trajectory = TrajectoryRecord[] & TrajectoryColumns;
+
+/** Growable Float64Array. */
+class Column {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(capacity, 16));
+  }
+  push(values: ArrayLike<number>): void {
+    if (this.length + values.length > this.data.length) {
+      const bigger = new Float64Array(Math.max(this.data.length * 2, this.length + values.length));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+  pushOne(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  /** Element j of row r (rows of `width`), for every row: a strided copy. */
+  strided(width: number, j: number): Float64Array {
+    const rows = this.length / width;
+    const out = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) out[r] = this.data[r * width + j];
+    return out;
+  }
+}
+
+/** Records a run; `view()` exposes it as a Trajectory. */
+export class TrajectoryRecorder {
+  private readonly p: number;
+  private readonly t = new Column(64);
+  private readonly epoch = new Column(64);
+  private readonly loss = new Column(64);
+  private readonly params: Column;
+  private readonly grad: Column;
+  private readonly lr: Column;
+  private readonly state = new Map<string, Column>();
+  private readonly scalars = new Map<string, Column>();
+  private count = 0;
+
+  constructor(readonly paramNames: readonly string[], readonly stateKeys: readonly string[], expectedSteps = 64) {
+    this.p = paramNames.length;
+    const cap = Math.min(expectedSteps + 1, 1 << 20) * this.p;
+    this.params = new Column(cap);
+    this.grad = new Column(cap);
+    this.lr = new Column(cap);
+    for (const key of stateKeys) this.state.set(key, new Column(cap));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  start(params: Float64Array, loss: number): void {
+    if (this.count !== 0) throw new Error("TrajectoryRecorder.start: the start is already recorded");
+    this.t.pushOne(0);
+    this.epoch.pushOne(0);
+    this.loss.pushOne(loss);
+    this.params.push(params);
+    this.count = 1;
+  }
+
+  step(r: StepRecord): void {
+    this.t.pushOne(r.t);
+    this.epoch.pushOne(r.epoch);
+    this.loss.pushOne(r.loss);
+    this.params.push(r.params);
+    this.grad.push(r.grad);
+    this.lr.push(r.lr);
+    for (const [key, col] of this.state) col.push(r.state[key] as Float64Array);
+    for (const [key, value] of Object.entries(r.state)) {
+      if (key === "t" || typeof value !== "number") continue;
+      let col = this.scalars.get(key);
+      if (!col) {
+        col = new Column(64);
+        this.scalars.set(key, col);
+      }
+      col.pushOne(value);
+    }
+    this.count++;
+  }
+
+  record(k: number): TrajectoryRecord {
+    const p = this.p;
+    const params = this.params.data.slice(k * p, (k + 1) * p);
+    if (k === 0) return { t: 0, epoch: 0, params, loss: this.loss.data[0] };
+    const row = (c: Column) => c.data.slice((k - 1) * p, k * p);
+    const state: Record<string, number | Float64Array> = { t: this.t.data[k] };
+    for (const [key, col] of this.state) state[key] = row(col);
+    for (const [key, col] of this.scalars) state[key] = col.data[k - 1];
+    return {
+      t: this.t.data[k],
+      epoch: this.epoch.data[k],
+      params,
+      loss: this.loss.data[k],
+      grad: row(this.grad),
+      lr: row(this.lr),
+      state: state as OptimizerState,
+    };
+  }
+
+  private index(fn: string, i: number | string): number {
+    const j = typeof i === "string" ? this.paramNames.indexOf(i) : i;
+    if (!Number.isInteger(j) || j < 0 || j >= this.p) {
+      throw new Error(`trajectory.${fn}: parameter must be an index in [0, ${this.p - 1}] or one of ${this.paramNames.slice(0, 5).join(", ")}${this.p > 5 ? ", ..." : ""}, got ${JSON.stringify(i)}`);
+    }
+    return j;
+  }
+
+  view(): Trajectory {
+    const rec = this;
+    const target: TrajectoryRecord[] = [];
+    const columns: TrajectoryColumns = {
+      paramNames: this.paramNames,
+      stateKeys: this.stateKeys,
+      get steps() {
+        return rec.count - 1;
+      },
+      lossColumn: () => rec.loss.data.slice(0, rec.count),
+      tColumn: () => rec.t.data.slice(0, rec.count),
+      epochColumn: () => rec.epoch.data.slice(0, rec.count),
+      param: (i) => rec.params.strided(rec.p, rec.index("param", i)),
+      gradColumn: (i) => rec.grad.strided(rec.p, rec.index("gradColumn", i)),
+      lrColumn: (i) => rec.lr.strided(rec.p, rec.index("lrColumn", i)),
+      stateColumn: (key, i) => {
+        const col = rec.state.get(key);
+        if (!col) {
+          throw new Error(`trajectory.stateColumn: key must be one of ${JSON.stringify(rec.stateKeys)}, got ${JSON.stringify(key)}`);
+        }
+        return col.strided(rec.p, rec.index("stateColumn", i));
+      },
+      last: () => rec.record(rec.count - 1),
+    };
+    Object.defineProperty(target, Symbol.for("nodejs.util.inspect.custom"), {
+      configurable: true,
+      value: () => `Trajectory(${rec.count} records: start + ${rec.count - 1} updates of [${rec.paramNames.slice(0, 4).join(", ")}${rec.p > 4 ? ", ..." : ""}], final loss ${rec.loss.data[rec.count - 1]})`,
+    });
+    const isIndex = (key: string | symbol): boolean =>
+      typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < rec.count;
+    return new Proxy(target, {
+      get(obj, key, receiver) {
+        if (key === "length") return rec.count;
+        if (isIndex(key)) return rec.record(Number(key as string));
+        if (typeof key === "string" && Object.prototype.hasOwnProperty.call(columns, key)) {
+          return (columns as unknown as Record<string, unknown>)[key];
+        }
+        return Reflect.get(obj, key, receiver);
+      },
+      has(obj, key) {
+        return isIndex(key) || key === "length" || Reflect.has(obj, key);
+      },
+      set(_obj, key) {
+        throw new Error(`trajectory is read-only (tried to set ${String(key)})`);
+      },
+      ownKeys() {
+        return [...Array.from({ length: rec.count }, (_, k) => String(k)), "length"];
+      },
+      getOwnPropertyDescriptor(obj, key) {
+        if (isIndex(key)) return { value: rec.record(Number(key as string)), writable: false, enumerable: true, configurable: true };
+        if (key === "length") return { value: rec.count, writable: true, enumerable: false, configurable: false };
+        return Reflect.getOwnPropertyDescriptor(obj, key);
+      },
+    }) as Trajectory;
+  }
+}
