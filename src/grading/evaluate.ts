@@ -1,0 +1,200 @@
+/**
+ * Judges a student's trace on one case against the library: the first diverging step, the
+ * parameter, expected vs got, a hint when the trace matches a classic mistake, and the score.
+ *
+ * Partial credit: an optimizer case earns its points times the fraction of steps that were right
+ * before the first divergence; a schedule case the fraction of steps that are right. For a hidden
+ * case no input and no expected or returned value appears in the messages.
+ */
+import { close, fmt, firstDifference, type Divergence } from "./compare";
+import type { Exercise, OptimizerExercise, ScheduleExercise, ValueExercise } from "./exercises";
+import { HINTS, type MistakeId } from "./mistakes";
+import { drive, type DrivenStep } from "./reference";
+import type { RunnableOptimizerCase } from "./student-run";
+import type { CaseResult, OptimizerCase, ScheduleCase, StudentTrace } from "./types";
+
+const PARAM_NAMES = ["w", "b"];
+
+export type Visibility = "visible" | "hidden";
+
+/** The library's initial state for a case, as plain arrays (what the student's first step receives). */
+export function initialState(ex: OptimizerExercise, c: OptimizerCase): Record<string, number | number[]> {
+  const state = ex.reference(c.hyper).init(c.init);
+  const out: Record<string, number | number[]> = {};
+  if (ex.usesT) out.t = state.t;
+  for (const key of ex.stateKeys) out[key] = Array.from(state[key] as Float64Array);
+  return out;
+}
+
+export function runnable(ex: OptimizerExercise, c: OptimizerCase): RunnableOptimizerCase {
+  return { ...c, initState: initialState(ex, c) };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** First step at which the student's step k differs from the reference step k (params, then state). */
+function divergence(ex: OptimizerExercise, ref: DrivenStep[], trace: StudentTrace): Divergence | undefined {
+  for (let k = 0; k < trace.steps.length && k < ref.length; k++) {
+    const got = trace.steps[k];
+    const want = ref[k];
+    const p = firstDifference(want.params, got.params, PARAM_NAMES, k + 1, "parameter ");
+    if (p) return p;
+    for (const key of ex.stateKeys) {
+      const s = firstDifference(want.state[key] as Float64Array, got.state[key] as number[], PARAM_NAMES, k + 1, `state.${key} of `);
+      if (s) return s;
+    }
+    if (ex.usesT && got.state.t !== want.state.t) {
+      return { step: k + 1, what: "state.t", expected: want.state.t, got: got.state.t };
+    }
+  }
+  return undefined;
+}
+
+/** True when the student's parameters follow the variant's on every step the student produced. */
+function followsParams(variant: DrivenStep[], trace: StudentTrace): boolean {
+  if (trace.steps.length === 0 || trace.steps.length > variant.length) return false;
+  return trace.steps.every((s, k) => variant[k].params.every((p, i) => close(p, s.params[i])));
+}
+
+function describeDivergence(d: Divergence, visibility: Visibility): string {
+  if (visibility === "hidden") return `first wrong at step ${d.step} (${d.what})`;
+  return `first wrong at step ${d.step}, ${d.what}: expected ${fmt(d.expected)}, got ${fmt(d.got)}`;
+}
+
+function problemLine(trace: StudentTrace, visibility: Visibility): string | undefined {
+  if (!trace.problem) return undefined;
+  return visibility === "hidden" ? trace.problem.redacted : trace.problem.message;
+}
+
+function hintLines(mistake: MistakeId | undefined): string[] {
+  return mistake ? [`hint: ${HINTS[mistake]}`] : [];
+}
+
+export function evaluateOptimizerCase(
+  ex: OptimizerExercise,
+  c: OptimizerCase,
+  trace: StudentTrace,
+  visibility: Visibility,
+  points: number,
+): CaseResult {
+  const ref = drive(ex.reference(c.hyper), c.data, c.init, c.steps);
+  const d = divergence(ex, ref, trace);
+  const good = d ? d.step - 1 : Math.min(trace.steps.length, c.steps);
+  const passed = !d && !trace.problem && trace.steps.length === c.steps;
+  const label = visibility === "visible" ? c.label : c.label;
+  const result: CaseResult = { label, visibility, maxScore: points, score: round2((points * good) / c.steps), passed, messages: [] };
+  if (passed) {
+    result.score = points;
+    return result;
+  }
+  if (trace.problem?.kind === "missing" || trace.problem?.kind === "timeout") {
+    result.messages.push(problemLine(trace, visibility) as string);
+    result.score = 0;
+    return result;
+  }
+  let mistake: MistakeId | undefined;
+  if (trace.steps.length > 0) {
+    for (const v of ex.variants(c.hyper)) {
+      if (followsParams(drive(v.optimizer, c.data, c.init, c.steps, v.drive), trace)) {
+        mistake = v.mistake;
+        break;
+      }
+    }
+  }
+  if (d) result.messages.push(describeDivergence(d, visibility));
+  const p = problemLine(trace, visibility);
+  if (p && (!d || trace.problem!.step <= d.step)) result.messages.push(p);
+  result.messages.push(...hintLines(mistake));
+  result.mistake = mistake;
+  return result;
+}
+
+function scheduleValue(fn: (step: number) => number, step: number): number {
+  try {
+    return fn(step);
+  } catch {
+    return NaN;
+  }
+}
+
+export function evaluateScheduleCase(
+  ex: ScheduleExercise,
+  c: ScheduleCase,
+  trace: StudentTrace,
+  visibility: Visibility,
+  points: number,
+): CaseResult {
+  const ref = ex.reference(c.hyper);
+  const values = trace.values ?? [];
+  let right = 0;
+  let first: Divergence | undefined;
+  c.steps.forEach((step, k) => {
+    const want = ref(step);
+    if (k < values.length && close(want, values[k])) right++;
+    else if (!first && k < values.length) first = { step, what: `${ex.answerName}(${step})`, expected: want, got: values[k] };
+  });
+  const passed = right === c.steps.length;
+  const result: CaseResult = {
+    label: c.label,
+    visibility,
+    maxScore: points,
+    score: passed ? points : round2((points * right) / c.steps.length),
+    passed,
+    messages: [],
+  };
+  if (passed) return result;
+  if (first) {
+    result.messages.push(
+      visibility === "hidden"
+        ? `${c.steps.length - right} of ${c.steps.length} steps wrong`
+        : `first wrong at step ${first.step}: expected ${fmt(first.expected)}, got ${fmt(first.got)} (${right} of ${c.steps.length} steps right)`,
+    );
+  }
+  const p = problemLine(trace, visibility);
+  if (p) result.messages.push(p);
+  if (values.length > 0) {
+    const v = ex.variants(c.hyper).find((variant) =>
+      values.every((got, k) => close(scheduleValue(variant.schedule, c.steps[k] + variant.shift), got)),
+    );
+    result.mistake = v?.mistake;
+    result.messages.push(...hintLines(v?.mistake));
+  }
+  return result;
+}
+
+export function evaluateValueCase(ex: ValueExercise, trace: StudentTrace, points: number): CaseResult {
+  const label = ex.visibleCases()[0].label;
+  const result: CaseResult = { label, visibility: "visible", maxScore: points, score: 0, passed: false, messages: [] };
+  if (trace.problem) {
+    result.messages.push(trace.problem.message);
+    return result;
+  }
+  const got = trace.values![0] as number;
+  const expected = ex.expected();
+  if (Math.abs(got - expected) <= ex.tolerance * Math.abs(expected)) {
+    result.passed = true;
+    result.score = points;
+    return result;
+  }
+  // The expected number is never printed: it is the answer.
+  result.messages.push(`${fmt(got)} is not within ${ex.tolerance * 100}% of the expected value`);
+  const v = ex.variants().find((variant) => Math.abs(got - variant.value) <= ex.tolerance * Math.abs(variant.value));
+  result.mistake = v?.mistake;
+  result.messages.push(...hintLines(v?.mistake));
+  return result;
+}
+
+/** Dispatches on the exercise kind. `c` is ignored for the value exercise. */
+export function evaluateCase(
+  ex: Exercise,
+  c: OptimizerCase | ScheduleCase | undefined,
+  trace: StudentTrace,
+  visibility: Visibility,
+  points: number,
+): CaseResult {
+  if (ex.kind === "optimizer") return evaluateOptimizerCase(ex, c as OptimizerCase, trace, visibility, points);
+  if (ex.kind === "schedule") return evaluateScheduleCase(ex, c as ScheduleCase, trace, visibility, points);
+  return evaluateValueCase(ex, trace, points);
+}
