@@ -22,7 +22,7 @@ export interface SparseOptions {
 /**
  * Defaults chosen so the lecture's story shows on the generated data (seed 0): at (w, b) = (-2, -2)
  * the summed batch gradient is (grad_w, grad_b) = (-0.566, -9.185) — the slide's grad_b0 = -9.19 —
- * so AdaGrad's first effective rates are 0.1/0.566 = 0.18 for w and 0.1/9.185 = 0.011 for b, and GD
+ * so AdaGrad's first effective rates are 0.1/0.566 = 0.177 for w and 0.1/9.185 = 0.011 for b, and GD
  * (eta = 0.01) moves b from -2 to -0.70 in 20 steps while w only goes from -2 to -1.72.
  * The slide's other number, v_w0 = 0.019 (|grad_w0| = 0.138), needs non-zero x well above 1 or a true
  * w near -2.5 (see the lecture's slide-numbers-checked.md); with x that large the loss has a flat,

@@ -1,0 +1,133 @@
+import { expect } from "chai";
+import { datasets, lineSearch, logSearch, models, optimizers, schedules, train } from "../src/index";
+
+describe("train", () => {
+  const toy = datasets.toy2();
+
+  it("batch mode: one update per epoch with the summed gradient; records start + every step", () => {
+    const run = train({ model: models.sigmoidNeuron, data: toy, init: [-2, -2], optimizer: optimizers.gd({ eta: 1 }), epochs: 3 });
+    expect(run.diverged).to.equal(false);
+    const tr = run.trajectory;
+    expect(tr.length).to.equal(4);
+    expect(tr[0]).to.deep.equal({ t: 0, epoch: 0, params: Float64Array.from([-2, -2]), loss: models.sigmoidNeuron.loss([-2, -2], toy) });
+    const g = models.sigmoidNeuron.gradient([-2, -2], toy);
+    const s1 = tr[1] as { t: number; epoch: number; params: Float64Array; grad: Float64Array; lr: Float64Array; loss: number };
+    expect(s1.t).to.equal(1);
+    expect(s1.epoch).to.equal(1);
+    expect(Array.from(s1.grad)).to.deep.equal(Array.from(g));
+    expect(Array.from(s1.params)).to.deep.equal([-2 - g[0], -2 - g[1]]);
+    expect(Array.from(s1.lr)).to.deep.equal([1, 1]);
+    expect(s1.loss).to.equal(models.sigmoidNeuron.loss(s1.params, toy));
+  });
+
+  it("sgd mode: one update per point in dataset order, t counts updates", () => {
+    const run = train({ model: models.sigmoidNeuron, data: toy, init: [-2, -2], optimizer: optimizers.gd({ eta: 0.5 }), epochs: 2, mode: "sgd" });
+    const tr = run.trajectory;
+    expect(tr.map((r) => r.t)).to.deep.equal([0, 1, 2, 3, 4]);
+    expect(tr.map((r) => r.epoch)).to.deep.equal([0, 1, 1, 2, 2]);
+    // update 1 uses point 0 only, at the start
+    const g0 = new Float64Array(2);
+    models.sigmoidNeuron.addPointGradient([-2, -2], toy, 0, g0);
+    expect(Array.from((tr[1] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g0));
+    // update 2 uses point 1 at the params after update 1
+    const g1 = new Float64Array(2);
+    models.sigmoidNeuron.addPointGradient(tr[1].params, toy, 1, g1);
+    expect(Array.from((tr[2] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g1));
+  });
+
+  it("mini-batch mode chunks in order, or reshuffles with a seed (deterministically)", () => {
+    const data = datasets.sparse({ n: 10, seed: 1 });
+    const ordered = train({ model: models.sigmoidNeuron, data, init: [0, 0], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 2, mode: { batchSize: 4 } });
+    expect(ordered.trajectory.length).to.equal(1 + 2 * 3);
+    const g = new Float64Array(2);
+    for (const i of [0, 1, 2, 3]) models.sigmoidNeuron.addPointGradient([0, 0], data, i, g);
+    expect(Array.from((ordered.trajectory[1] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g));
+    const a = train({ model: models.sigmoidNeuron, data, init: [0, 0], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 2, mode: { batchSize: 4, shuffleSeed: 3 } });
+    const b = train({ model: models.sigmoidNeuron, data, init: [0, 0], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 2, mode: { batchSize: 4, shuffleSeed: 3 } });
+    expect(Array.from(a.trajectory.param(0))).to.deep.equal(Array.from(b.trajectory.param(0)));
+    expect(Array.from(a.trajectory.param(0))).to.not.deep.equal(Array.from(ordered.trajectory.param(0)));
+  });
+
+  it("NAG (lecture) evaluates the gradient at the look-ahead point w - eta*beta*u", () => {
+    const opt = optimizers.nag({ eta: 0.5, beta: 0.9 });
+    const tr = train({ model: models.surfaces.bowl, init: [-4, 3], optimizer: opt, epochs: 2 }).trajectory;
+    // step 1: u0 = 0 so look-ahead = (-4, 3); grad = (-4, 6); u1 = (-4, 6); w1 = (-4 + 2, 3 - 3) = (-2, 0)
+    expect(Array.from(tr[1].params)).to.deep.equal([-2, 0]);
+    // step 2: look-ahead = w1 - 0.5*0.9*u1 = (-2 + 1.8, 0 - 2.7) = (-0.2, -2.7); grad = (-0.2, -5.4)
+    const g2 = (tr[2] as { grad: Float64Array }).grad;
+    expect(g2[0]).to.be.closeTo(-0.2, 1e-15);
+    expect(g2[1]).to.be.closeTo(-5.4, 1e-15);
+  });
+
+  it("a schedule as eta is evaluated at t - 1 and recorded as the step's lr", () => {
+    const eta = schedules.cyclic({ etaMin: 0.01, etaMax: 0.1, stepSize: 2 });
+    const tr = train({ model: models.surfaces.bowl, init: [1, 1], optimizer: optimizers.gd({ eta }), epochs: 5 }).trajectory;
+    expect(Array.from(tr.lrColumn(0)).map((v) => +v.toFixed(12))).to.deep.equal([0, 1, 2, 3, 4].map((s) => +eta(s).toFixed(12)));
+  });
+
+  it("reduceOnPlateau receives the validation loss after every epoch", () => {
+    const eta = schedules.reduceOnPlateau({ eta: 5, factor: 0.5, patience: 0 });
+    const run = train({ model: models.surfaces.bowl, init: [1, 1], optimizer: optimizers.gd({ eta }), epochs: 4 });
+    // eta 5 on the bowl overshoots: the loss grows, so every epoch halves the rate
+    expect(eta.reductions.length).to.be.greaterThan(0);
+    expect(run.trajectory.lrColumn(0)[3]).to.be.below(5);
+  });
+
+  it("stops a diverging run and names the step", () => {
+    const run = train({ model: models.surfaces.rosenbrock, init: [-1.5, 2], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 50 });
+    expect(run.diverged).to.equal(true);
+    expect(run.message).to.match(/^train: diverged at step (\d+) \(epoch \d+\)/);
+    const step = Number(/step (\d+)/.exec(run.message!)![1]);
+    expect(run.trajectory.length).to.equal(step);
+    for (const r of run.trajectory) expect(Number.isFinite(r.loss)).to.equal(true);
+  });
+
+  it("trajectory is array-like, columnar, read-only and JSON-serialisable", () => {
+    const tr = train({ model: models.sigmoidNeuron, data: toy, init: [-2, -2], optimizer: optimizers.adam({ eta: 0.1 }), epochs: 5 }).trajectory;
+    expect(Array.isArray(tr)).to.equal(true);
+    expect(tr.at(-1)).to.deep.equal(tr[5]);
+    expect(tr.last()).to.deep.equal(tr[5]);
+    expect(tr.slice(1, 3).map((r) => r.t)).to.deep.equal([1, 2]);
+    expect(Array.from(tr.lossColumn())).to.deep.equal(tr.map((r) => r.loss));
+    expect(Array.from(tr.param("b"))).to.deep.equal(tr.map((r) => r.params[1]));
+    expect(Array.from(tr.stateColumn("vHat", 0))).to.deep.equal(tr.slice(1).map((r) => ((r as unknown as { state: { vHat: Float64Array } }).state.vHat[0])));
+    expect(tr.stateKeys).to.deep.equal(["m", "v", "mHat", "vHat"]);
+    expect(JSON.parse(JSON.stringify(tr))).to.have.length(6);
+    expect(() => { (tr as unknown as Record<number, unknown>)[0] = 1; }).to.throw(/read-only/);
+    expect(() => tr.param(2)).to.throw(/trajectory.param: parameter must be an index in \[0, 1\]/);
+  });
+
+  it("stores a 100,000-update trajectory compactly (columnar)", () => {
+    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const run = train({ model: models.surfaces.bowl, init: [-4, 3], optimizer: optimizers.adam({ eta: 0.01 }), epochs: 100000 });
+    const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    expect(run.trajectory.length).to.equal(100001);
+    // params, grad, lr (2 each) + m, v, mHat, vHat (2 each) + t, epoch, loss: 17 doubles per step = 13.6 MB
+    expect((after - before) / 1e6).to.be.below(50);
+  });
+});
+
+describe("lineSearch and logSearch", () => {
+  it("lineSearch keeps the best candidate at each step", () => {
+    const data = datasets.toy2();
+    const run = lineSearch({ model: models.sigmoidNeuron, data, init: [-2, -2], epochs: 5 });
+    expect(run.chosenEtas).to.have.length(5);
+    // at every step, the chosen candidate is no worse than any other candidate
+    for (let k = 1; k <= 5; k++) {
+      const prev = run.trajectory[k - 1].params;
+      const g = models.sigmoidNeuron.gradient(prev, data);
+      const losses = [0.1, 0.5, 1, 5, 10].map((eta) => models.sigmoidNeuron.loss([prev[0] - eta * g[0], prev[1] - eta * g[1]], data));
+      expect(run.trajectory[k].loss).to.equal(Math.min(...losses));
+    }
+  });
+
+  it("logSearch sweeps a log grid and returns the best run", () => {
+    const res = logSearch({
+      model: models.surfaces.bowl, init: [-4, 3], epochs: 300,
+      makeOptimizer: (eta) => optimizers.gd({ eta }), etas: { min: 1e-3, max: 10, count: 5 },
+    });
+    expect(res.table.map((r) => r.eta).map((e) => +e.toPrecision(6))).to.deep.equal([0.001, 0.01, 0.1, 1, 10]);
+    expect(res.table[4].diverged).to.equal(true); // eta 10 on the bowl: b is multiplied by (1 - 20) each step and overflows
+    expect(res.best!.eta).to.be.closeTo(0.1, 1e-12);
+  });
+});
