@@ -21,3 +21,7 @@ export type { Schedule } from "./schedules/types";
 export type { PointData } from "./datasets/types";
 export { randomSource } from "./rng";
 export type { RandomSource } from "./rng";
+export * as lessons from "./lessons";
+export * as charts from "./charts";
+export * as display from "./display";
+export { show } from "./display";

@@ -1,0 +1,5 @@
+/**
+ * Small computations the lecture notebooks show (tables, estimates, worked numbers), kept here so
+ * the notebooks stay short and every number they print has a test. One file per topic.
+ */
+export {};
