@@ -14,7 +14,7 @@ export { train } from "./train";
 export type { TrainOptions, TrainResult, TrainMode } from "./train";
 export { lineSearch, logSearch, logGrid } from "./search";
 export type { LineSearchOptions, LineSearchResult, LogSearchOptions, LogSearchResult, LogSearchRow } from "./search";
-export type { Trajectory, TrajectoryRecord, StartRecord, StepRecord, TrajectoryColumns } from "./trajectory";
+export type { Trajectory, TrajectoryRecord, StartRecord, StepRecord, TrajectoryColumns, RecordedState } from "./trajectory";
 export type { Model, Surface } from "./models/types";
 export type { Optimizer, OptimizerState, UpdateResult, Flavor, LearningRate } from "./optimizers/types";
 export type { Schedule } from "./schedules/types";

@@ -6,14 +6,21 @@
  *   trajectory[k]  -> {t, epoch, params, loss, grad, lr, state}            after update k
  *
  * `Array.isArray(trajectory)` is true and map/forEach/slice/at/JSON.stringify work; records are
- * built on access. Columns (`loss()`, `param(i)`, `lrColumn(i)`, ...) are cheap views for charts.
+ * built on access as plain data (number arrays, JSON-ready). Columns (`lossColumn()`, `param(i)`,
+ * `lrColumn(i)`, ...) are Float64Array copies for charts.
  */
 import type { OptimizerState } from "./optimizers/types";
+
+/** Optimizer state as recorded: t, per-parameter vectors as number arrays, scalars as numbers. */
+export interface RecordedState {
+  readonly t: number;
+  readonly [key: string]: number | number[];
+}
 
 export interface StartRecord {
   t: 0;
   epoch: 0;
-  params: Float64Array;
+  params: number[];
   loss: number;
 }
 
@@ -23,14 +30,25 @@ export interface StepRecord {
   /** 1-based epoch of this update. */
   epoch: number;
   /** Parameters after update t. */
-  params: Float64Array;
+  params: number[];
   /** Full-dataset summed loss at `params` (NaN when loss recording is off). */
   loss: number;
   /** The gradient used by update t (summed over its batch). */
-  grad: Float64Array;
+  grad: number[];
   /** Per-parameter effective learning rate of update t. */
-  lr: Float64Array;
+  lr: number[];
   /** Optimizer state after update t. */
+  state: RecordedState;
+}
+
+/** What the training loop hands the recorder after each update (the optimizer's own vectors). */
+export interface StepInput {
+  t: number;
+  epoch: number;
+  params: ArrayLike<number>;
+  loss: number;
+  grad: ArrayLike<number>;
+  lr: ArrayLike<number>;
   state: OptimizerState;
 }
 
@@ -121,7 +139,7 @@ export class TrajectoryRecorder {
     return this.count;
   }
 
-  start(params: Float64Array, loss: number): void {
+  start(params: ArrayLike<number>, loss: number): void {
     if (this.count !== 0) throw new Error("TrajectoryRecorder.start: the start is already recorded");
     this.t.pushOne(0);
     this.epoch.pushOne(0);
@@ -130,14 +148,14 @@ export class TrajectoryRecorder {
     this.count = 1;
   }
 
-  step(r: StepRecord): void {
+  step(r: StepInput): void {
     this.t.pushOne(r.t);
     this.epoch.pushOne(r.epoch);
     this.loss.pushOne(r.loss);
     this.params.push(r.params);
     this.grad.push(r.grad);
     this.lr.push(r.lr);
-    for (const [key, col] of this.state) col.push(r.state[key] as Float64Array);
+    for (const [key, col] of this.state) col.push(r.state[key] as ArrayLike<number>);
     for (const [key, value] of Object.entries(r.state)) {
       if (key === "t" || typeof value !== "number") continue;
       let col = this.scalars.get(key);
@@ -152,10 +170,10 @@ export class TrajectoryRecorder {
 
   record(k: number): TrajectoryRecord {
     const p = this.p;
-    const params = this.params.data.slice(k * p, (k + 1) * p);
+    const params = Array.from(this.params.data.subarray(k * p, (k + 1) * p));
     if (k === 0) return { t: 0, epoch: 0, params, loss: this.loss.data[0] };
-    const row = (c: Column) => c.data.slice((k - 1) * p, k * p);
-    const state: Record<string, number | Float64Array> = { t: this.t.data[k] };
+    const row = (c: Column) => Array.from(c.data.subarray((k - 1) * p, k * p));
+    const state: Record<string, number | number[]> = { t: this.t.data[k] };
     for (const [key, col] of this.state) state[key] = row(col);
     for (const [key, col] of this.scalars) state[key] = col.data[k - 1];
     return {
@@ -165,7 +183,7 @@ export class TrajectoryRecorder {
       loss: this.loss.data[k],
       grad: row(this.grad),
       lr: row(this.lr),
-      state: state as OptimizerState,
+      state: state as RecordedState,
     };
   }
 

@@ -9,14 +9,15 @@ describe("train", () => {
     expect(run.diverged).to.equal(false);
     const tr = run.trajectory;
     expect(tr.length).to.equal(4);
-    expect(tr[0]).to.deep.equal({ t: 0, epoch: 0, params: Float64Array.from([-2, -2]), loss: models.sigmoidNeuron.loss([-2, -2], toy) });
+    expect(tr[0]).to.deep.equal({ t: 0, epoch: 0, params: [-2, -2], loss: models.sigmoidNeuron.loss([-2, -2], toy) });
     const g = models.sigmoidNeuron.gradient([-2, -2], toy);
-    const s1 = tr[1] as { t: number; epoch: number; params: Float64Array; grad: Float64Array; lr: Float64Array; loss: number };
+    const s1 = tr[1] as { t: number; epoch: number; params: number[]; grad: number[]; lr: number[]; loss: number };
     expect(s1.t).to.equal(1);
     expect(s1.epoch).to.equal(1);
-    expect(Array.from(s1.grad)).to.deep.equal(Array.from(g));
-    expect(Array.from(s1.params)).to.deep.equal([-2 - g[0], -2 - g[1]]);
-    expect(Array.from(s1.lr)).to.deep.equal([1, 1]);
+    expect(s1.grad).to.deep.equal(Array.from(g));
+    expect(s1.params).to.deep.equal([-2 - g[0], -2 - g[1]]);
+    expect(s1.lr).to.deep.equal([1, 1]);
+    expect(JSON.parse(JSON.stringify(s1))).to.deep.equal(s1); // records are plain, JSON-ready data
     expect(s1.loss).to.equal(models.sigmoidNeuron.loss(s1.params, toy));
   });
 
@@ -28,11 +29,11 @@ describe("train", () => {
     // update 1 uses point 0 only, at the start
     const g0 = new Float64Array(2);
     models.sigmoidNeuron.addPointGradient([-2, -2], toy, 0, g0);
-    expect(Array.from((tr[1] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g0));
+    expect(Array.from((tr[1] as { grad: number[] }).grad)).to.deep.equal(Array.from(g0));
     // update 2 uses point 1 at the params after update 1
     const g1 = new Float64Array(2);
     models.sigmoidNeuron.addPointGradient(tr[1].params, toy, 1, g1);
-    expect(Array.from((tr[2] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g1));
+    expect(Array.from((tr[2] as { grad: number[] }).grad)).to.deep.equal(Array.from(g1));
   });
 
   it("mini-batch mode chunks in order, or reshuffles with a seed (deterministically)", () => {
@@ -41,7 +42,7 @@ describe("train", () => {
     expect(ordered.trajectory.length).to.equal(1 + 2 * 3);
     const g = new Float64Array(2);
     for (const i of [0, 1, 2, 3]) models.sigmoidNeuron.addPointGradient([0, 0], data, i, g);
-    expect(Array.from((ordered.trajectory[1] as { grad: Float64Array }).grad)).to.deep.equal(Array.from(g));
+    expect(Array.from((ordered.trajectory[1] as { grad: number[] }).grad)).to.deep.equal(Array.from(g));
     const a = train({ model: models.sigmoidNeuron, data, init: [0, 0], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 2, mode: { batchSize: 4, shuffleSeed: 3 } });
     const b = train({ model: models.sigmoidNeuron, data, init: [0, 0], optimizer: optimizers.gd({ eta: 0.1 }), epochs: 2, mode: { batchSize: 4, shuffleSeed: 3 } });
     expect(Array.from(a.trajectory.param(0))).to.deep.equal(Array.from(b.trajectory.param(0)));
@@ -54,7 +55,7 @@ describe("train", () => {
     // step 1: u0 = 0 so look-ahead = (-4, 3); grad = (-4, 6); u1 = (-4, 6); w1 = (-4 + 2, 3 - 3) = (-2, 0)
     expect(Array.from(tr[1].params)).to.deep.equal([-2, 0]);
     // step 2: look-ahead = w1 - 0.5*0.9*u1 = (-2 + 1.8, 0 - 2.7) = (-0.2, -2.7); grad = (-0.2, -5.4)
-    const g2 = (tr[2] as { grad: Float64Array }).grad;
+    const g2 = (tr[2] as { grad: number[] }).grad;
     expect(g2[0]).to.be.closeTo(-0.2, 1e-15);
     expect(g2[1]).to.be.closeTo(-5.4, 1e-15);
   });
@@ -90,7 +91,7 @@ describe("train", () => {
     expect(tr.slice(1, 3).map((r) => r.t)).to.deep.equal([1, 2]);
     expect(Array.from(tr.lossColumn())).to.deep.equal(tr.map((r) => r.loss));
     expect(Array.from(tr.param("b"))).to.deep.equal(tr.map((r) => r.params[1]));
-    expect(Array.from(tr.stateColumn("vHat", 0))).to.deep.equal(tr.slice(1).map((r) => ((r as unknown as { state: { vHat: Float64Array } }).state.vHat[0])));
+    expect(Array.from(tr.stateColumn("vHat", 0))).to.deep.equal(tr.slice(1).map((r) => ((r as unknown as { state: { vHat: number[] } }).state.vHat[0])));
     expect(tr.stateKeys).to.deep.equal(["m", "v", "mHat", "vHat"]);
     expect(JSON.parse(JSON.stringify(tr))).to.have.length(6);
     expect(() => { (tr as unknown as Record<number, unknown>)[0] = 1; }).to.throw(/read-only/);
