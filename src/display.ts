@@ -1,0 +1,178 @@
+/**
+ * The one adapter between chart figures and a tslab notebook (the only file that touches tslab).
+ *
+ * Offline Plotly: `loadPlotly()` puts the whole plotly.js bundle (from the npm package
+ * plotly.js-dist-min, ~4.8 MB, no CDN) into one `text/html` output; `show(figure)` does that
+ * automatically before the first chart of a kernel session, then renders each figure as
+ * `text/html` (a div plus a script calling `Plotly.newPlot`) and, in the same output, as
+ * `application/vnd.plotly.v1+json` (used instead by JupyterLab when its Plotly renderer is
+ * installed). Because the script and the data live in the output, charts draw in JupyterLab and
+ * classic Jupyter while running, in reopened trusted notebooks, and in nbconvert's HTML export.
+ *
+ * tslab is required lazily, so this module (and everything importing it) loads outside a kernel.
+ */
+import { randomBytes } from "crypto";
+import * as fs from "fs";
+import { gzipSync } from "zlib";
+import type { Figure } from "./charts/types";
+
+/** The MIME type of Plotly figure JSON. */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+/** CSS class of every chart container this module emits (tests count them). */
+export const CHART_CLASS = "adaptive-lr-chart";
+
+/** One display_data bundle, as tslab sends it. */
+export interface DisplayBundle {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  transient?: Record<string, unknown>;
+}
+
+type Writer = (bundle: DisplayBundle, update: boolean) => void;
+
+let plotlyLoaded = false;
+
+/** Path of the minified plotly.js bundle shipped in node_modules. */
+export function plotlyPath(): string {
+  return require.resolve("plotly.js-dist-min");
+}
+
+function versionOf(header: string): string {
+  const m = /plotly\.js v([0-9.]+)/.exec(header);
+  return m ? m[1] : "";
+}
+
+let plotlyHtmlCache: string | undefined;
+
+/**
+ * `<script>` carrying the whole plotly.js bundle, gzip-compressed and base64-encoded (1.9 MB
+ * instead of 5.2 MB once escaped into the notebook's JSON). In the page it is decompressed with
+ * the browser's DecompressionStream and run as a script, which sets window.Plotly. Nothing is
+ * fetched from the network.
+ */
+export function plotlyScriptHtml(): string {
+  if (plotlyHtmlCache !== undefined) return plotlyHtmlCache;
+  const source = fs.readFileSync(plotlyPath());
+  const version = versionOf(source.subarray(0, 200).toString("utf8"));
+  const packed = gzipSync(source, { level: 9 }).toString("base64");
+  plotlyHtmlCache = `<!-- adaptive-lr: plotly.js ${version} inlined (gzip + base64) for offline charts -->
+<div class="adaptive-lr-plotly-loader" style="font-size:small;color:#777">Plotly ${version} (offline) is loaded by this cell.</div>
+<script type="text/javascript">
+(function () {
+  if (window.Plotly || window.__adaptiveLrPlotlyLoading) return;
+  if (typeof DecompressionStream === "undefined") {
+    console.warn("adaptive-lr: this browser lacks DecompressionStream; charts cannot load plotly.js");
+    return;
+  }
+  window.__adaptiveLrPlotlyLoading = true;
+  var packed = "${packed}";
+  var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  new Response(stream).text().then(function (source) {
+    var script = document.createElement("script");
+    script.type = "text/javascript";
+    script.text = source;
+    document.head.appendChild(script);
+  }).catch(function (err) {
+    window.__adaptiveLrPlotlyLoading = false;
+    console.error("adaptive-lr: could not unpack plotly.js", err);
+  });
+})();
+</script>`;
+  return plotlyHtmlCache;
+}
+
+/** JSON safe to embed inside a `<script>` element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+function checkFigure(fn: string, figure: unknown): Figure {
+  if (figure === null || typeof figure !== "object" || !Array.isArray((figure as Figure).data)) {
+    throw new Error(`${fn}: figure must be a Plotly figure {data: [...], layout}, got ${String(figure)}`);
+  }
+  return figure as Figure;
+}
+
+/**
+ * The `text/html` rendering of one figure: a div and a script that draws it with window.Plotly,
+ * waiting (up to ~20 s) for plotly.js if the output carrying it has not run yet.
+ */
+export function figureHtml(figure: Figure, id = `alr-${randomBytes(6).toString("hex")}`): string {
+  checkFigure("figureHtml", figure);
+  const spec = {
+    data: figure.data,
+    layout: figure.layout ?? {},
+    frames: figure.frames ?? [],
+    config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) },
+  };
+  const height = typeof spec.layout.height === "number" ? spec.layout.height : 460;
+  return `<div id="${id}" class="${CHART_CLASS}" data-frames="${spec.frames.length}" style="width:100%;min-height:${height}px"></div>
+<script type="text/javascript">
+(function () {
+  var spec = ${scriptJson(spec)};
+  var tries = 0;
+  function draw() {
+    var el = document.getElementById("${id}");
+    if (el && window.Plotly) { window.Plotly.newPlot(el, spec); return; }
+    if (tries++ < 400) { setTimeout(draw, 50); return; }
+    if (el) el.textContent = "Plotly is not loaded: run the notebook's first chart cell (it carries plotly.js), or trust the notebook.";
+  }
+  draw();
+})();
+</script>`;
+}
+
+/** The full display bundle of one figure: text/html, Plotly JSON and a text fallback. */
+export function figureBundle(figure: Figure): DisplayBundle {
+  const fig = checkFigure("figureBundle", figure);
+  const title = (fig.layout?.title as { text?: string } | undefined)?.text;
+  return {
+    data: {
+      "text/html": figureHtml(fig),
+      [PLOTLY_MIME]: { data: fig.data, layout: fig.layout ?? {}, ...(fig.frames ? { frames: fig.frames } : {}) },
+      "text/plain": `<Plotly figure${title ? `: ${title}` : ""} (${fig.data.length} traces${fig.frames ? `, ${fig.frames.length} frames` : ""})>`,
+    },
+    metadata: {},
+  };
+}
+
+/** tslab's display writer of the running cell (an internal of tslab: public display only takes one MIME). */
+function writer(fn: string): Writer {
+  let jupyter: { lastWriteDisplayData?: Writer | null };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    jupyter = require("tslab/dist/jupyter");
+  } catch (err) {
+    throw new Error(`${fn}: needs the tslab kernel (a Jupyter notebook); tslab could not be loaded: ${(err as Error).message}`);
+  }
+  const write = jupyter.lastWriteDisplayData;
+  if (typeof write !== "function") {
+    throw new Error(`${fn}: must be called from a cell running in the tslab kernel (no cell is executing here)`);
+  }
+  return write;
+}
+
+/**
+ * Puts plotly.js into this cell's output (always, so re-running the cell restores it). `show`
+ * calls it by itself before the first chart of a kernel session.
+ */
+export function loadPlotly(): void {
+  writer("loadPlotly")({ data: { "text/html": plotlyScriptHtml(), "text/plain": "<plotly.js loaded>" }, metadata: {} }, false);
+  plotlyLoaded = true;
+}
+
+/**
+ * Displays a figure inline in the current notebook cell.
+ * @example show(charts.lossContour({surface: models.surfaces.bowl, paths: {gd: run}}))
+ */
+export function show(figure: Figure): void {
+  const bundle = figureBundle(figure);
+  const write = writer("show");
+  if (!plotlyLoaded) loadPlotly();
+  write(bundle, false);
+}
