@@ -1,19 +1,11 @@
 import * as check from "../validate";
-import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, lectureOnly, zeros } from "./common";
-import { biasCorrected, firstMoment, secondMoment } from "./moments";
-import type { Flavor, LearningRate, Optimizer, UpdateResult, Vector } from "./types";
+import { defineOptimizer, lectureOnly, zeros } from "./common";
+import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeHyper, type AdamLikeOptions } from "./moments";
+import type { Optimizer, UpdateResult, Vector } from "./types";
 
-export interface AdamOptions {
-  eta: LearningRate;
-  /** [0.9] */
-  beta1?: number;
-  /** [0.999] */
-  beta2?: number;
-  /** [1e-8] */
-  eps?: number;
+export interface AdamOptions extends AdamLikeOptions {
   /** Divide m and v by (1 - beta^t) [true]; false is the lecture's "Adam-No-BC" (lecture flavor only). */
   biasCorrection?: boolean;
-  flavor?: Flavor;
 }
 
 export interface AdamState {
@@ -27,12 +19,8 @@ export interface AdamState {
   readonly [key: string]: number | Float64Array;
 }
 
-export interface AdamHyper {
-  beta1: number;
-  beta2: number;
-  eps: number;
+export interface AdamHyper extends AdamLikeHyper {
   biasCorrection: boolean;
-  torch: boolean;
 }
 
 /**
@@ -64,16 +52,10 @@ export function adamStep(grad: Vector, state: AdamState, params: Vector, lr: num
   return { params: w, state: { t, m, v, mHat, vHat }, lr: rate };
 }
 
-export function adamHyper(fn: string, o: Partial<AdamOptions>): AdamHyper {
-  const flavor = flavorOf(fn, o.flavor);
-  lectureOnly(fn, flavor, "biasCorrection", o.biasCorrection, true);
-  return {
-    beta1: beta(fn, "beta1", o.beta1, 0.9),
-    beta2: beta(fn, "beta2", o.beta2, 0.999),
-    eps: epsOf(fn, o.eps, 1e-8),
-    biasCorrection: check.bool(fn, "biasCorrection", o.biasCorrection ?? true),
-    torch: flavor === "torch",
-  };
+/** Adds the bias-correction switch (lecture-only when false) to the shared Adam-family hyperparameters. */
+export function adamHyper(fn: string, h: AdamLikeHyper, biasCorrection: unknown): AdamHyper {
+  lectureOnly(fn, h.flavor, "biasCorrection", biasCorrection, true);
+  return { ...h, biasCorrection: check.bool(fn, "biasCorrection", biasCorrection ?? true) };
 }
 
 export function adamInit(n: number): AdamState {
@@ -95,12 +77,12 @@ export function adamInit(n: number): AdamState {
  */
 export function adam(opts: AdamOptions): Optimizer<AdamState> {
   const fn = "adam";
-  const o = check.options<AdamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "biasCorrection", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const h = adamHyper(fn, o);
+  const parsed = adamLikeOptions<AdamOptions>(fn, opts, ["biasCorrection"]);
+  const h = adamHyper(fn, parsed.h, parsed.o.biasCorrection);
+  const eta = h.eta;
   return defineOptimizer<AdamState>({
     name: fn,
-    flavor: h.torch ? "torch" : "lecture",
+    flavor: h.flavor,
     hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, biasCorrection: h.biasCorrection },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,

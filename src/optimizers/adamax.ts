@@ -1,18 +1,8 @@
-import * as check from "../validate";
-import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
-import { biasCorrected, firstMoment } from "./moments";
-import type { Flavor, LearningRate, Optimizer } from "./types";
+import { defineOptimizer, zeros } from "./common";
+import { adamLikeOptions, biasCorrected, firstMoment, type AdamLikeOptions } from "./moments";
+import type { Optimizer } from "./types";
 
-export interface AdamaxOptions {
-  eta: LearningRate;
-  /** [0.9] */
-  beta1?: number;
-  /** [0.999] */
-  beta2?: number;
-  /** [1e-8] */
-  eps?: number;
-  flavor?: Flavor;
-}
+export type AdamaxOptions = AdamLikeOptions;
 
 export interface AdamaxState {
   readonly t: number;
@@ -37,13 +27,8 @@ export interface AdamaxState {
  */
 export function adamax(opts: AdamaxOptions): Optimizer<AdamaxState> {
   const fn = "adamax";
-  const o = check.options<AdamaxOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
-  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
-  const eps = epsOf(fn, o.eps, 1e-8);
-  const flavor = flavorOf(fn, o.flavor);
-  const torch = flavor === "torch";
+  const { h } = adamLikeOptions<AdamaxOptions>(fn, opts);
+  const { eta, beta1, beta2, eps, flavor, torch } = h;
   return defineOptimizer<AdamaxState>({
     name: fn,
     flavor,

@@ -1,16 +1,12 @@
 import * as check from "../validate";
-import { defineOptimizer, learningRate } from "./common";
+import { defineOptimizer } from "./common";
 import { adamHyper, adamInit, adamStep, type AdamState } from "./adam";
-import type { Flavor, LearningRate, Optimizer } from "./types";
+import { adamLikeOptions, type AdamLikeOptions } from "./moments";
+import type { Optimizer } from "./types";
 
-export interface AdamwOptions {
-  eta: LearningRate;
-  beta1?: number;
-  beta2?: number;
-  eps?: number;
+export interface AdamwOptions extends AdamLikeOptions {
   /** Decoupled weight decay lambda [0.01, torch's default]. */
   weightDecay?: number;
-  flavor?: Flavor;
 }
 
 /**
@@ -26,13 +22,13 @@ export interface AdamwOptions {
  */
 export function adamw(opts: AdamwOptions): Optimizer<AdamState> {
   const fn = "adamw";
-  const o = check.options<AdamwOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "weightDecay", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const h = adamHyper(fn, o);
+  const { o, h: shared } = adamLikeOptions<AdamwOptions>(fn, opts, ["weightDecay"]);
+  const h = adamHyper(fn, shared, true);
+  const eta = h.eta;
   const lambda = check.nonNegative(fn, "weightDecay", o.weightDecay ?? 0.01);
   return defineOptimizer<AdamState>({
     name: fn,
-    flavor: h.torch ? "torch" : "lecture",
+    flavor: h.flavor,
     hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, weightDecay: lambda },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,

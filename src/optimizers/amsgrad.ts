@@ -1,18 +1,8 @@
-import * as check from "../validate";
-import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
-import { firstMoment, secondMoment } from "./moments";
-import type { Flavor, LearningRate, Optimizer } from "./types";
+import { defineOptimizer, zeros } from "./common";
+import { adamLikeOptions, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
+import type { Optimizer } from "./types";
 
-export interface AmsgradOptions {
-  eta: LearningRate;
-  /** [0.9] */
-  beta1?: number;
-  /** [0.999] */
-  beta2?: number;
-  /** [1e-8] */
-  eps?: number;
-  flavor?: Flavor;
-}
+export type AmsgradOptions = AdamLikeOptions;
 
 export interface AmsgradState {
   readonly t: number;
@@ -39,13 +29,8 @@ export interface AmsgradState {
  */
 export function amsgrad(opts: AmsgradOptions): Optimizer<AmsgradState> {
   const fn = "amsgrad";
-  const o = check.options<AmsgradOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
-  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
-  const eps = epsOf(fn, o.eps, 1e-8);
-  const flavor = flavorOf(fn, o.flavor);
-  const torch = flavor === "torch";
+  const { h } = adamLikeOptions<AmsgradOptions>(fn, opts);
+  const { eta, beta1, beta2, eps, flavor, torch } = h;
   return defineOptimizer<AmsgradState>({
     name: fn,
     flavor,

@@ -3,7 +3,9 @@
  *   m_t = beta1 * m_{t-1} + (1 - beta1) * grad_t
  *   v_t = beta2 * v_{t-1} + (1 - beta2) * grad_t^2
  */
-import type { Vector } from "./types";
+import * as check from "../validate";
+import { beta, eps as epsOf, flavorOf, learningRate } from "./common";
+import type { Flavor, LearningRate, Vector } from "./types";
 
 export function firstMoment(m: Float64Array, grad: Vector, beta1: number): Float64Array {
   const out = new Float64Array(m.length);
@@ -25,9 +27,43 @@ export function biasCorrected(x: Float64Array, beta: number, t: number): Float64
   return out;
 }
 
-/** Hyperparameters every Adam-family optimizer shares. */
-export interface AdamFamilyOptions {
+/** Options every Adam-family optimizer takes (adam, adamax, nadam, amsgrad, adamw, radam). */
+export interface AdamLikeOptions {
+  eta: LearningRate;
+  /** Decay of the first moment m [0.9]. */
   beta1?: number;
+  /** Decay of the second moment v (or of AdaMax's max norm) [0.999]. */
   beta2?: number;
+  /** [1e-8] */
   eps?: number;
+  flavor?: Flavor;
+}
+
+/** The checked Adam-family hyperparameters, defaults filled in. */
+export interface AdamLikeHyper {
+  eta: LearningRate;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  flavor: Flavor;
+  torch: boolean;
+}
+
+/**
+ * Checks an Adam-family options object (rejecting unknown keys beyond `extraKeys`) and returns it
+ * with the shared hyperparameters parsed.
+ */
+export function adamLikeOptions<O extends AdamLikeOptions>(fn: string, opts: unknown, extraKeys: readonly string[] = []):
+  { o: Partial<O>; h: AdamLikeHyper } {
+  const o = check.options<O>(fn, opts, ["eta", "beta1", "beta2", "eps", "flavor", ...extraKeys]);
+  const flavor = flavorOf(fn, o.flavor);
+  const h: AdamLikeHyper = {
+    eta: learningRate(fn, o.eta),
+    beta1: beta(fn, "beta1", o.beta1, 0.9),
+    beta2: beta(fn, "beta2", o.beta2, 0.999),
+    eps: epsOf(fn, o.eps, 1e-8),
+    flavor,
+    torch: flavor === "torch",
+  };
+  return { o, h };
 }

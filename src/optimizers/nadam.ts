@@ -1,19 +1,11 @@
 import * as check from "../validate";
-import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
-import { biasCorrected, firstMoment, secondMoment } from "./moments";
-import type { Flavor, LearningRate, Optimizer } from "./types";
+import { defineOptimizer, zeros } from "./common";
+import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
+import type { Optimizer } from "./types";
 
-export interface NadamOptions {
-  eta: LearningRate;
-  /** [0.9] */
-  beta1?: number;
-  /** [0.999] */
-  beta2?: number;
-  /** [1e-8] */
-  eps?: number;
+export interface NadamOptions extends AdamLikeOptions {
   /** torch flavor only: psi in mu_t = beta1 (1 - 0.5 * 0.96^(t psi)) [0.004]. */
   momentumDecay?: number;
-  flavor?: Flavor;
 }
 
 export interface NadamState {
@@ -43,14 +35,9 @@ export interface NadamState {
  */
 export function nadam(opts: NadamOptions): Optimizer<NadamState> {
   const fn = "nadam";
-  const o = check.options<NadamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "momentumDecay", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
-  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
-  const eps = epsOf(fn, o.eps, 1e-8);
+  const { o, h } = adamLikeOptions<NadamOptions>(fn, opts, ["momentumDecay"]);
+  const { eta, beta1, beta2, eps, flavor, torch } = h;
   const psi = check.nonNegative(fn, "momentumDecay", o.momentumDecay ?? 0.004);
-  const flavor = flavorOf(fn, o.flavor);
-  const torch = flavor === "torch";
   const mu = (t: number) => beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
   return defineOptimizer<NadamState>({
     name: fn,

@@ -1,19 +1,9 @@
-import * as check from "../validate";
-import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate } from "./common";
+import { defineOptimizer } from "./common";
 import { adamInit, type AdamState } from "./adam";
-import { biasCorrected, firstMoment, secondMoment } from "./moments";
-import type { Flavor, LearningRate, Optimizer } from "./types";
+import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
+import type { Optimizer } from "./types";
 
-export interface RadamOptions {
-  eta: LearningRate;
-  /** [0.9] */
-  beta1?: number;
-  /** [0.999] */
-  beta2?: number;
-  /** [1e-8] */
-  eps?: number;
-  flavor?: Flavor;
-}
+export type RadamOptions = AdamLikeOptions;
 
 /**
  * RAdam (rectified Adam): plain momentum steps while the variance estimate is unreliable,
@@ -30,13 +20,8 @@ export interface RadamOptions {
  */
 export function radam(opts: RadamOptions): Optimizer<AdamState> {
   const fn = "radam";
-  const o = check.options<RadamOptions>(fn, opts, ["eta", "beta1", "beta2", "eps", "flavor"]);
-  const eta = learningRate(fn, o.eta);
-  const beta1 = beta(fn, "beta1", o.beta1, 0.9);
-  const beta2 = beta(fn, "beta2", o.beta2, 0.999);
-  const eps = epsOf(fn, o.eps, 1e-8);
-  const flavor = flavorOf(fn, o.flavor);
-  const torch = flavor === "torch";
+  const { h } = adamLikeOptions<RadamOptions>(fn, opts);
+  const { eta, beta1, beta2, eps, flavor, torch } = h;
   const rhoInf = 2 / (1 - beta2) - 1;
   return defineOptimizer<AdamState>({
     name: fn,
