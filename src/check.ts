@@ -15,6 +15,26 @@ import { evaluateCase, runnable } from "./grading/evaluate";
 import { runOptimizer, runSchedule, runValue } from "./grading/student-run";
 import type { CaseResult, StudentTrace } from "./grading/types";
 
+export type {
+  Batch,
+  StepResult,
+  StepFunction,
+  ScheduleFunction,
+  AdagradState,
+  AdagradHyper,
+  RmspropState,
+  RmspropHyper,
+  AdadeltaState,
+  AdadeltaHyper,
+  AdamState,
+  AdamaxState,
+  NadamState,
+  AdamHyper,
+  AmsgradState,
+  CyclicHyper,
+  CosineHyper,
+} from "./grading/types";
+
 export type CheckFunction = (answer: unknown) => boolean;
 
 /** Where check output goes (console.log in a notebook; tests may capture it). */

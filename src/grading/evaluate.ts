@@ -2,8 +2,9 @@
  * Judges a student's trace on one case against the library: the first diverging step, the
  * parameter, expected vs got, a hint when the trace matches a classic mistake, and the score.
  *
- * Partial credit: an optimizer case earns its points times the fraction of steps that were right
- * before the first divergence; a schedule case the fraction of steps that are right. For a hidden
+ * Partial credit: an optimizer case earns its points times the fraction of its steps whose
+ * parameters were right before the first wrong parameter (a wrong state costs from the step where
+ * it changes the parameters); a schedule case the fraction of steps that are right. For a hidden
  * case no input and no expected or returned value appears in the messages.
  */
 import { close, fmt, firstDifference, type Divergence } from "./compare";
@@ -52,6 +53,13 @@ function divergence(ex: OptimizerExercise, ref: DrivenStep[], trace: StudentTrac
   return undefined;
 }
 
+/** Number of leading steps whose parameters match the reference (the partial credit). */
+function paramsRight(ref: DrivenStep[], trace: StudentTrace): number {
+  let k = 0;
+  while (k < trace.steps.length && k < ref.length && ref[k].params.every((p, i) => close(p, trace.steps[k].params[i]))) k++;
+  return k;
+}
+
 /** True when the student's parameters follow the variant's on every step the student produced. */
 function followsParams(variant: DrivenStep[], trace: StudentTrace): boolean {
   if (trace.steps.length === 0 || trace.steps.length > variant.length) return false;
@@ -81,10 +89,9 @@ export function evaluateOptimizerCase(
 ): CaseResult {
   const ref = drive(ex.reference(c.hyper), c.data, c.init, c.steps);
   const d = divergence(ex, ref, trace);
-  const good = d ? d.step - 1 : Math.min(trace.steps.length, c.steps);
+  const good = paramsRight(ref, trace);
   const passed = !d && !trace.problem && trace.steps.length === c.steps;
-  const label = visibility === "visible" ? c.label : c.label;
-  const result: CaseResult = { label, visibility, maxScore: points, score: round2((points * good) / c.steps), passed, messages: [] };
+  const result: CaseResult = { label: c.label, visibility, maxScore: points, score: round2((points * good) / c.steps), passed, messages: [] };
   if (passed) {
     result.score = points;
     return result;

@@ -1,0 +1,126 @@
+/**
+ * Grading one submission: extract the tagged answer cells, transpile them, run them in the
+ * sandbox on the visible and hidden cases, and judge every case against the library.
+ *
+ * Hidden cases are generated here, in the grader's process, from the seed; the child receives
+ * only their inputs, and expected values never leave this process. Never throws for anything a
+ * submission contains: an unreadable notebook, a missing cell, a syntax error, a crash, a timeout
+ * all become a score with a message.
+ */
+import { readFileSync } from "fs";
+import { basename } from "path";
+import { compileAnswer } from "./compile";
+import { evaluateCase, runnable } from "./evaluate";
+import { EXERCISES, POINTS, answerTag, hiddenCasesOf, maxScoreOf, type Exercise } from "./exercises";
+import { answerSource, parseNotebook } from "./notebook";
+import { DEFAULT_LIMITS, Sandbox, type Limits } from "./sandbox";
+import type { ChildJob } from "./sandbox-child";
+import type { CaseResult, OptimizerCase, ScheduleCase, StudentTrace } from "./types";
+
+export interface ExerciseResult {
+  id: string;
+  title: string;
+  score: number;
+  maxScore: number;
+  cases: CaseResult[];
+  /** A problem with the whole answer (missing cell, syntax error, time/memory/output limit). */
+  message?: string;
+}
+
+export interface SubmissionResult {
+  /** File name of the submission. */
+  name: string;
+  file: string;
+  score: number;
+  maxScore: number;
+  exercises: ExerciseResult[];
+  /** Set when the file could not be read as a notebook at all. */
+  error?: string;
+}
+
+export interface GradeOptions {
+  /** Seed of the hidden cases. Keep it private: with it, anyone can regenerate the hidden inputs. */
+  seed: string | number;
+  limits?: Partial<Limits>;
+}
+
+export const DEFAULT_SEED = "adaptive-lr-hidden";
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+interface PlannedCase {
+  c: OptimizerCase | ScheduleCase | undefined;
+  visibility: "visible" | "hidden";
+  points: number;
+}
+
+function plan(ex: Exercise, seed: string | number): PlannedCase[] {
+  if (ex.kind === "value") return [{ c: undefined, visibility: "visible", points: POINTS.explain }];
+  const visible = (ex.visibleCases() as Array<OptimizerCase | ScheduleCase>).map((c): PlannedCase => ({ c, visibility: "visible", points: POINTS.visibleCase }));
+  const hidden = hiddenCasesOf(ex, seed).map((c): PlannedCase => ({ c, visibility: "hidden", points: POINTS.hiddenCase }));
+  return [...visible, ...hidden];
+}
+
+function failedTrace(message: string): StudentTrace {
+  return { steps: [], values: [], problem: { step: 0, kind: "timeout", message, redacted: message } };
+}
+
+function zeroResult(ex: Exercise, planned: PlannedCase[], message: string): ExerciseResult {
+  const cases = planned.map((p, i): CaseResult => ({
+    label: p.visibility === "visible" && p.c ? p.c.label : p.visibility === "visible" ? ex.title : `hidden case ${i + 1}`,
+    visibility: p.visibility,
+    score: 0,
+    maxScore: p.points,
+    passed: false,
+    messages: [],
+  }));
+  return { id: ex.id, title: ex.title, score: 0, maxScore: maxScoreOf(ex), cases, message };
+}
+
+async function gradeExercise(ex: Exercise, source: string | undefined, sandbox: Sandbox, seed: string | number): Promise<ExerciseResult> {
+  const planned = plan(ex, seed);
+  if (source === undefined) {
+    return zeroResult(ex, planned, `no answer: no cell is tagged "${answerTag(ex.id)}" (was the answer cell deleted or its tag removed?)`);
+  }
+  const compiled = compileAnswer(source, answerTag(ex.id));
+  if (!compiled.ok) return zeroResult(ex, planned, compiled.message);
+  const job: ChildJob = {
+    kind: ex.kind,
+    answerName: ex.answerName,
+    stateKeys: ex.kind === "optimizer" ? ex.stateKeys : [],
+    usesT: ex.kind === "optimizer" ? ex.usesT : false,
+    js: compiled.js,
+    cases: planned.map((p) => (ex.kind === "optimizer" ? runnable(ex, p.c as OptimizerCase) : ex.kind === "schedule" ? (p.c as ScheduleCase) : null)),
+  };
+  const outcome = await sandbox.run(job);
+  const cases = planned.map((p, i) => {
+    const trace = outcome.traces[i] ?? failedTrace(`not finished: ${outcome.failure ?? "no result"}`);
+    return evaluateCase(ex, p.c, trace, p.visibility, p.points);
+  });
+  const score = round2(cases.reduce((s, c) => s + c.score, 0));
+  return { id: ex.id, title: ex.title, score, maxScore: maxScoreOf(ex), cases, message: outcome.failure };
+}
+
+/** Grades one notebook file. Resolves for every input; never rejects for a bad submission. */
+export async function gradeSubmission(file: string, options: GradeOptions): Promise<SubmissionResult> {
+  const name = basename(file);
+  const maxScore = EXERCISES.reduce((s, ex) => s + maxScoreOf(ex), 0);
+  let nb;
+  try {
+    nb = parseNotebook(readFileSync(file, "utf8"), name);
+  } catch (e) {
+    const error = (e as Error).message;
+    const exercises = EXERCISES.map((ex) => zeroResult(ex, plan(ex, options.seed), error));
+    return { name, file, score: 0, maxScore, exercises, error };
+  }
+  const sandbox = new Sandbox({ ...DEFAULT_LIMITS, ...options.limits });
+  const exercises: ExerciseResult[] = [];
+  try {
+    for (const ex of EXERCISES) exercises.push(await gradeExercise(ex, answerSource(nb, ex.id), sandbox, options.seed));
+  } finally {
+    sandbox.close();
+  }
+  return { name, file, score: round2(exercises.reduce((s, e) => s + e.score, 0)), maxScore, exercises };
+}
