@@ -108,6 +108,9 @@ def batches(n, mode):
         return [np.arange(n)]
     if mode == "sgd":
         return [np.array([i]) for i in range(n)]
+    if isinstance(mode, dict):
+        size = mode["batchSize"]
+        return [np.arange(start, min(start + size, n)) for start in range(0, n, size)]
     raise ValueError(mode)
 
 
@@ -118,20 +121,24 @@ def batches(n, mode):
 class Lecture:
     """One optimizer of the slides. `look_ahead` gives where the gradient is evaluated."""
 
-    def __init__(self, name, h):
+    def __init__(self, name, h, etas=None):
         self.name, self.h, self.t = name, h, 0
+        self.etas = etas  # learning rate of update t is etas[t - 1] (a schedule); else h["eta"]
         self.s = {k: np.zeros(2) for k in ("u", "v", "m", "vhat")}
 
+    def eta(self, t):
+        return self.etas[t - 1] if self.etas is not None else self.h.get("eta", 1.0)
+
     def look_ahead(self, w):
-        if self.name == "nag":
-            return w - self.h["eta"] * self.h["beta"] * self.s["u"]
+        if self.name == "nag":  # with the rate of the coming update t + 1
+            return w - self.eta(self.t + 1) * self.h["beta"] * self.s["u"]
         return w.copy()
 
     def step(self, g, w):
         h, s, name = self.h, self.s, self.name
         self.t += 1
         t = self.t
-        eta = h.get("eta", 1.0)
+        eta = self.eta(t)
         eps = h.get("eps", 0.0)
         if name == "gd":
             return w - eta * g
@@ -187,9 +194,13 @@ class Lecture:
         raise ValueError(name)
 
 
-def run_lecture(name, hyper, data, mode, epochs, init):
+def run_lecture(name, hyper, data, mode, epochs, init, schedule=None):
     x, y = np.array(data["x"]), np.array(data["y"])
-    opt = Lecture(name, hyper)
+    etas = None
+    if schedule is not None:
+        steps = epochs * len(batches(len(x), mode))
+        etas = torch_lrs(schedule["make"], schedule["lr"], steps)
+    opt = Lecture(name, hyper, etas)
     w = np.array(init, dtype=float)
     params, losses = [list(map(float, w))], [loss_np(w, x, y)]
     for _ in range(epochs):
@@ -239,10 +250,11 @@ def torch_optimizer(name, h, param):
     raise ValueError(name)
 
 
-def run_torch(name, hyper, data, mode, epochs, init):
+def run_torch(name, hyper, data, mode, epochs, init, schedule=None):
     x_all, y_all = torch.tensor(data["x"]), torch.tensor(data["y"])
     p = torch.tensor(init, requires_grad=True)
-    opt = torch_optimizer(name, hyper, p)
+    opt = torch_optimizer(name, dict(hyper, eta=schedule["lr"]) if schedule else hyper, p)
+    sched = schedule["make"](opt) if schedule else None
     xn, yn = np.array(data["x"]), np.array(data["y"])
     params, losses = [[float(v) for v in p.detach()]], [loss_np(p.detach().numpy(), xn, yn)]
     for _ in range(epochs):
@@ -253,6 +265,8 @@ def run_torch(name, hyper, data, mode, epochs, init):
             loss = (0.5 * (f - y_all[ix]) ** 2).sum()
             loss.backward()
             opt.step()
+            if sched is not None:
+                sched.step()
             w = p.detach().numpy().copy()
             params.append([float(w[0]), float(w[1])])
             losses.append(loss_np(w, xn, yn))
@@ -313,23 +327,64 @@ VARIANTS = [
 ]
 
 
+# Mini-batches in dataset order (no shuffling): every optimizer, both flavors
+MINIBATCH_RUN = ("sparse40", {"batchSize": 8}, 6, [-2.0, -2.0])
+
+# A schedule as eta: torch steps its scheduler after every optimizer.step(); update t uses eta(t - 1).
+# (optimizer, hyper without eta, schedule spec, run)
+SCHEDULED = [
+    ("gd", {}, "exp", ("toy2", "batch", 30, [-2.0, -2.0])),
+    ("nag", {"beta": 0.9}, "exp", ("toy2", "batch", 30, [-2.0, -2.0])),
+    ("nag", {"beta": 0.9}, "cos", ("sparse40", "sgd", 2, [-2.0, -2.0])),
+    ("rmsprop", {"beta": 0.9, "eps": 1e-8}, "cos", ("sparse40", "sgd", 2, [-2.0, -2.0])),
+    ("adadelta", {"beta": 0.9, "eps": 1e-6}, "exp1", ("toy2", "batch", 30, [-2.0, -2.0])),
+    ("adam", {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}, "cos", ("sparse40", "sgd", 2, [-2.0, -2.0])),
+    ("adamw", {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weightDecay": 0.1}, "exp", ("toy2", "batch", 30, [-2.0, -2.0])),
+    ("radam", {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}, "cyc", ("sparse40", "sgd", 2, [-2.0, -2.0])),
+]
+
+
+def schedule_spec(key):
+    S = torch.optim.lr_scheduler
+    specs = {
+        "exp": {"schedule": "exponentialDecay", "options": {"eta": 0.1, "gamma": 0.95}, "lr": 0.1,
+                "torch": "ExponentialLR(lr=0.1, gamma=0.95)", "make": lambda o: S.ExponentialLR(o, gamma=0.95)},
+        "exp1": {"schedule": "exponentialDecay", "options": {"eta": 1.0, "gamma": 0.9}, "lr": 1.0,
+                 "torch": "ExponentialLR(lr=1.0, gamma=0.9)", "make": lambda o: S.ExponentialLR(o, gamma=0.9)},
+        "cos": {"schedule": "cosineAnnealing", "options": {"etaMax": 0.1, "etaMin": 0.01, "T": 80}, "lr": 0.1,
+                "torch": "CosineAnnealingLR(lr=0.1, T_max=80, eta_min=0.01)",
+                "make": lambda o: S.CosineAnnealingLR(o, T_max=80, eta_min=0.01)},
+        "cyc": {"schedule": "cyclic", "options": {"etaMin": 0.01, "etaMax": 0.1, "stepSize": 10, "mode": "triangular"},
+                "lr": 0.01, "torch": "CyclicLR(base_lr=0.01, max_lr=0.1, step_size_up=10, cycle_momentum=False)",
+                "make": lambda o: S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=10, cycle_momentum=False)},
+    }
+    return specs[key]
+
+
+def mode_name(mode):
+    return "mb%d" % mode["batchSize"] if isinstance(mode, dict) else mode
+
+
 def case_id(name, flavor, dataset, mode, init, tag):
-    return "%s/%s%s/%s/%s/init(%g,%g)" % (name, flavor, tag, dataset, mode, init[0], init[1])
+    return "%s/%s%s/%s/%s/init(%g,%g)" % (name, flavor, tag, dataset, mode_name(mode), init[0], init[1])
 
 
 def build_cases(datasets):
     cases = []
 
-    def add(name, hyper, flavor, dataset, mode, epochs, init, tag):
+    def add(name, hyper, flavor, dataset, mode, epochs, init, tag, schedule=None):
         runner = run_torch if flavor == "torch" else run_lecture
-        params, losses = runner(name, hyper, datasets[dataset], mode, epochs, init)
+        params, losses = runner(name, hyper, datasets[dataset], mode, epochs, init, schedule)
         if not all(math.isfinite(v) for v in losses):
             raise RuntimeError("non-finite loss in " + case_id(name, flavor, dataset, mode, init, tag))
-        cases.append({
+        case = {
             "id": case_id(name, flavor, dataset, mode, init, tag),
             "optimizer": name, "hyper": hyper, "flavor": flavor, "dataset": dataset, "mode": mode,
             "epochs": epochs, "init": init, "params": params, "loss": losses,
-        })
+        }
+        if schedule is not None:
+            case["etaSchedule"] = {k: schedule[k] for k in ("schedule", "options", "torch")}
+        cases.append(case)
 
     for name, base in BASE.items():
         for flavor in ("lecture", "torch"):
@@ -343,6 +398,15 @@ def build_cases(datasets):
         for flavor in flavors:
             for dataset, mode, epochs, init in VARIANT_RUNS:
                 add(name, dict(hyper), flavor, dataset, mode, epochs, init, tag)
+    for name, base in BASE.items():
+        for flavor in ("lecture", "torch"):
+            hyper = dict(base, **(TORCH_EXTRA.get(name, {}) if flavor == "torch" else {}))
+            dataset, mode, epochs, init = MINIBATCH_RUN
+            add(name, hyper, flavor, dataset, mode, epochs, init, "")
+    for name, hyper, key, (dataset, mode, epochs, init) in SCHEDULED:
+        spec = schedule_spec(key)
+        for flavor in ("lecture", "torch"):
+            add(name, dict(hyper), flavor, dataset, mode, epochs, init, "@" + spec["schedule"], spec)
     return cases
 
 
@@ -468,7 +532,10 @@ def main():
         "torchPatches": [patch_note],
         "model": "sigmoid neuron f = 1/(1+exp(-(w x + b))), loss = sum 0.5 (f-y)^2, params [w, b]",
         "modes": {"batch": "one update per epoch, gradient summed over all points in dataset order",
-                  "sgd": "one update per point, dataset order"},
+                  "sgd": "one update per point, dataset order",
+                  "{batchSize: k}": "consecutive chunks of k points in dataset order (no shuffling), gradient summed"},
+        "etaSchedule": "cases with etaSchedule have no hyper.eta: update t uses schedule(t - 1); torch steps the "
+                       "lr_scheduler after every optimizer.step()",
         "datasets": datasets,
         "cases": build_cases(datasets),
     })

@@ -3,18 +3,26 @@
  * (test/fixtures/optimizer-trajectories.json, written by scripts/make-fixtures.py):
  * flavor "torch" comes from torch.optim itself (float64, autograd), flavor "lecture" from a NumPy
  * transcription of the slides. Every recorded [w, b] and loss must agree to 1e-10 absolute.
+ * Modes: "batch", "sgd" and {batchSize: 8} (dataset order); some cases use a schedule as eta.
  */
 import { expect } from "chai";
-import { datasets, models, optimizers, train } from "../src/index";
-import type { Optimizer } from "../src/index";
+import { datasets, models, optimizers, schedules, train } from "../src/index";
+import type { Optimizer, Schedule } from "../src/index";
 import { trajectoryFixtures, type TrajectoryCase } from "./fixtures/load";
 
 const TOLERANCE = 1e-10;
 const fixtures = trajectoryFixtures();
 const factories = optimizers as unknown as Record<string, (options: Record<string, unknown>) => Optimizer>;
+const scheduleFactories = schedules as unknown as Record<string, (options: Record<string, unknown>) => Schedule>;
 
 const OPTIMIZERS = ["gd", "momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam", "maxprop", "adamax", "nadam",
   "amsgrad", "adamw", "radam"];
+
+/** The optimizer of a case; a case with etaSchedule gets that schedule as its eta. */
+function optimizerOf(c: TrajectoryCase): Optimizer {
+  const eta = c.etaSchedule ? { eta: scheduleFactories[c.etaSchedule.schedule](c.etaSchedule.options) } : {};
+  return factories[c.optimizer]({ ...c.hyper, ...eta, flavor: c.flavor });
+}
 
 /** Runs the library on one fixture case and returns a description of the first mismatch, if any. */
 function firstMismatch(c: TrajectoryCase): string | undefined {
@@ -22,7 +30,7 @@ function firstMismatch(c: TrajectoryCase): string | undefined {
     model: models.sigmoidNeuron,
     data: fixtures.datasets[c.dataset],
     init: c.init,
-    optimizer: factories[c.optimizer]({ ...c.hyper, flavor: c.flavor }),
+    optimizer: optimizerOf(c),
     epochs: c.epochs,
     mode: c.mode,
   });
@@ -50,9 +58,11 @@ function firstMismatch(c: TrajectoryCase): string | undefined {
 }
 
 describe("reference trajectories (torch.optim and NumPy lecture rules)", () => {
-  it("the fixture covers every optimizer in both flavors, both modes and both datasets", () => {
+  it("the fixture covers every optimizer in both flavors, both modes and both datasets, and mini-batches", () => {
     for (const name of OPTIMIZERS) {
       for (const flavor of ["lecture", "torch"]) {
+        const miniBatch = fixtures.cases.some((c) => c.optimizer === name && c.flavor === flavor && typeof c.mode === "object");
+        expect(miniBatch, `${name}/${flavor} mini-batch`).to.equal(true);
         for (const dataset of ["toy2", "sparse40"]) {
           for (const mode of ["batch", "sgd"]) {
             const found = fixtures.cases.some((c) =>
@@ -78,7 +88,8 @@ describe("reference trajectories (torch.optim and NumPy lecture rules)", () => {
   for (const name of OPTIMIZERS) {
     describe(name, () => {
       for (const c of fixtures.cases.filter((k) => k.optimizer === name)) {
-        it(`${c.id} ${JSON.stringify(c.hyper)} (${c.params.length - 1} updates)`, () => {
+        const eta = c.etaSchedule ? ` eta = ${c.etaSchedule.schedule}(${JSON.stringify(c.etaSchedule.options)})` : "";
+        it(`${c.id} ${JSON.stringify(c.hyper)}${eta} (${c.params.length - 1} updates)`, () => {
           const mismatch = firstMismatch(c);
           expect(mismatch, `${c.id}: ${mismatch}`).to.equal(undefined);
         });
