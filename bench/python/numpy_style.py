@@ -1,0 +1,128 @@
+"""The benchmark workloads vectorised with NumPy (Debian's python3-numpy): no Python loop over points.
+
+Same data, same work and same records as lecture_style.py (the full-data loss after every update);
+only the loops over points (and, for the surface, over one grid axis) become array expressions.
+"""
+import numpy as np
+
+from update_rules import make_numpy_rule
+
+
+def sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def summary(history, losses, records, check_step):
+    return {"check": {"early": history[check_step].tolist(), "records": int(records)},
+            "final": {"params": history[records - 1].tolist(), "loss": float(losses[records - 1])}}
+
+
+def train_neuron(rule, init, X, Y, epochs, per_point, check_step):
+    p = np.array(init, dtype=float)
+    state = rule.init(2)
+
+    def loss(q):
+        r = sigmoid(q[0] * X + q[1]) - Y
+        return 0.5 * np.dot(r, r)
+
+    n = len(X)
+    total = epochs * (n if per_point else 1)
+    params = np.empty((total + 1, 2))
+    losses = np.empty(total + 1)
+    params[0], losses[0] = p, loss(p)
+    k = 0
+    for epoch in range(epochs):
+        if per_point:
+            for i in range(n):
+                q = rule.gradient_point(p, state)
+                fx = sigmoid(q[0] * X[i] + q[1])
+                common = (fx - Y[i]) * fx * (1 - fx)
+                p = rule.update(np.array([common * X[i], common]), state, p)
+                k += 1
+                params[k], losses[k] = p, loss(p)
+        else:
+            q = rule.gradient_point(p, state)
+            fx = sigmoid(q[0] * X + q[1])
+            common = (fx - Y) * fx * (1 - fx)
+            p = rule.update(np.array([np.dot(common, X), common.sum()]), state, p)
+            k += 1
+            params[k], losses[k] = p, loss(p)
+    return summary(params, losses, k + 1, check_step)
+
+
+def _points(data):
+    return np.array(data["sparse"]["x"], dtype=float), np.array(data["sparse"]["y"], dtype=float)
+
+
+def workload_a(data):
+    X, Y = _points(data)
+    spec = data["a"]
+    return {opt["name"]: train_neuron(make_numpy_rule(opt["name"], opt["hyper"]), spec["init"], X, Y,
+                                      spec["epochs"], per_point=False, check_step=data["checkStep"])
+            for opt in spec["optimizers"]}
+
+
+def workload_b(data):
+    X, Y = _points(data)
+    spec = data["b"]
+    return {"adam": train_neuron(make_numpy_rule("adam", spec["hyper"]), spec["init"], X, Y,
+                                 spec["epochs"], per_point=True, check_step=data["checkStep"])}
+
+
+def workload_c(data):
+    """One (len(ws) x n) block per b: 200 x 500 doubles at a time. (Broadcasting the whole
+    200 x 200 x 500 cube at once needs ~0.5 GB of temporaries and is not faster.)"""
+    X, Y = _points(data)
+    ws = np.array(data["c"]["ws"], dtype=float)
+    bs = np.array(data["c"]["bs"], dtype=float)
+    Z = np.empty((len(bs), len(ws)))
+    wx = ws[:, None] * X[None, :]
+    for j, b in enumerate(bs):
+        r = sigmoid(wx + b) - Y
+        Z[j] = 0.5 * np.einsum("ij,ij->i", r, r)
+    return {"check": {"checksum": float(Z.sum()), "corner": float(Z[0, 0]), "rows": Z.shape[0], "cols": Z.shape[1]}}
+
+
+def softplus(z):
+    return np.logaddexp(0.0, z)
+
+
+def logistic_train(rule, d, epochs, check_step):
+    n, features = d["n"], d["features"]
+    indptr = np.array(d["indptr"], dtype=np.int64)
+    indices = np.array(d["indices"], dtype=np.int64)
+    values = np.array(d["values"], dtype=float)
+    Y = np.array(d["y"], dtype=float)
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+
+    def margins(p):
+        return np.bincount(rows, weights=values * p[indices], minlength=n) + p[features]
+
+    def loss(p):
+        z = margins(p)
+        return float(np.sum(softplus(z) - Y * z))
+
+    p = np.zeros(features + 1)
+    state = rule.init(features + 1)
+    history = np.empty((epochs + 1, features + 1))
+    losses = np.empty(epochs + 1)
+    history[0], losses[0] = p, loss(p)
+    for epoch in range(epochs):
+        q = rule.gradient_point(p, state)
+        r = sigmoid(margins(q)) - Y
+        grad = np.empty(features + 1)
+        grad[:features] = np.bincount(indices, weights=values * r[rows], minlength=features)
+        grad[features] = r.sum()
+        p = rule.update(grad, state, p)
+        history[epoch + 1], losses[epoch + 1] = p, loss(p)
+    return summary(history, losses, epochs + 1, check_step)
+
+
+def workload_d(data):
+    spec = data["d"]
+    return {opt["name"]: logistic_train(make_numpy_rule(opt["name"], opt["hyper"]), data["logistic"], spec["epochs"], data["checkStep"])
+            for opt in spec["optimizers"]}
+
+
+WORKLOADS = {"a": workload_a, "b": workload_b, "c": workload_c, "d": workload_d}

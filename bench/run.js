@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run bench`: times each workload (bench/workloads.js) in the kit and, in the same run, the
+ * same workload in plain Python loops as the lecture writes it and vectorised with NumPy; prints
+ * a table of medians and ratios (baseline time / kit time), peak memory, the memory of a recorded
+ * 100,000-update trajectory and, when `npm run course` has run, the notebooks' execution times and
+ * sizes; writes everything to bench/results/ (git-ignored).
+ *
+ *   npm run bench                     full run (about 2 minutes)
+ *   npm run bench -- --quick          fewer repeats (a smoke run; numbers are noisier)
+ *   npm run bench -- --only a,c       some workloads
+ *   npm run bench -- --latest         also rewrite bench/LATEST.md (the committed table)
+ *
+ * It installs nothing. Python is Debian's /usr/bin/python3 (BENCH_PYTHON overrides); without
+ * python3-numpy the NumPy column is skipped with the command that installs it.
+ */
+"use strict";
+
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { loadKit, setup, SIZES } = require("./workloads");
+const { courseReport } = require("./course");
+const { renderMarkdown, renderConsole } = require("./report");
+
+const ROOT = path.join(__dirname, "..");
+const WORKLOADS = ["a", "b", "c", "d"];
+/** Ratio targets from the issue: baseline time / kit time must reach at least this. */
+const TARGETS = {
+  a: { against: "lecture", ratio: 30 },
+  b: { against: "lecture", ratio: 30 },
+  c: { against: "numpy", ratio: 1 },
+  d: { against: "numpy", ratio: 1 },
+};
+/** Relative difference above which the kit and a baseline did not do the same work. */
+const AGREEMENT_TOLERANCE = 1e-6;
+
+function parseArgs(argv) {
+  const opts = { quick: false, latest: false, only: WORKLOADS, memory: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") opts.quick = true;
+    else if (a === "--latest") opts.latest = true;
+    else if (a === "--only") {
+      const list = String(argv[++i] ?? "").split(",").filter(Boolean);
+      const bad = list.filter((w) => !WORKLOADS.includes(w));
+      if (list.length === 0 || bad.length) throw new Error(`bench: --only takes a comma list of ${WORKLOADS.join(", ")}, got ${JSON.stringify(argv[i])}`);
+      opts.only = list;
+      opts.memory = false;
+    } else if (a === "--help" || a === "-h") {
+      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 17).map((l) => l.replace(/^ \* ?/, "")).join("\n") + "\n");
+      process.exit(0);
+    } else throw new Error(`bench: unknown argument ${JSON.stringify(a)} (try --help)`);
+  }
+  return opts;
+}
+
+/** Repeats (timed) and warm-up runs per column; pure Python is slow, so it runs fewer times. */
+function repeatsFor(column, quick) {
+  if (quick) return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
+  return column === "lecture" ? { repeats: 3, warmup: 0 } : { repeats: 9, warmup: 1 };
+}
+
+function median(xs) {
+  const s = [...xs].sort((p, q) => p - q);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Runs a child that prints one JSON line; throws with its stderr on failure. */
+function runJson(cmd, args, label) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, env: process.env });
+  if (r.error) throw new Error(`bench: ${label} could not start (${cmd}): ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`bench: ${label} failed (exit ${r.status}):\n${r.stderr}`);
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new Error(`bench: ${label} printed no JSON report:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+/** Debian's python3 and whether it has numpy; never installs anything. */
+function detectPython() {
+  const exe = process.env.BENCH_PYTHON || "/usr/bin/python3";
+  const probe = spawnSync(exe, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) {
+    return { exe, python: null, numpy: null, note: `${exe} not found: install Debian's python3 (sudo apt-get install python3 python3-numpy) to get the Python columns; they are skipped.` };
+  }
+  const np = spawnSync(exe, ["-c", "import numpy; print(numpy.__version__)"], { encoding: "utf8" });
+  const numpy = np.status === 0 ? np.stdout.trim() : null;
+  return {
+    exe, python: probe.stdout.trim(), numpy,
+    note: numpy ? undefined : `numpy is not importable by ${exe}: install it with \`sudo apt-get install python3-numpy\` (Debian) to get the NumPy column; it is skipped.`,
+  };
+}
+
+/** The `check` (compared) or `final` (reported) part of every run in a workload's result. */
+function part(result, key) {
+  if (!result || typeof result !== "object") return undefined;
+  if ("check" in result) return result[key];
+  return Object.fromEntries(Object.entries(result).map(([name, r]) => [name, part(r, key)]));
+}
+
+/** Largest relative difference |x - y| / max(1, |x|, |y|) between two results of the same shape. */
+function disagreement(kit, base) {
+  let worst = 0;
+  const rel = (x, y) => Math.abs(x - y) / Math.max(1, Math.abs(x), Math.abs(y));
+  const walk = (p, q, where) => {
+    if (typeof p === "number") {
+      if (typeof q !== "number") throw new Error(`bench: baseline result has no number at ${where}`);
+      worst = Math.max(worst, rel(p, q));
+    } else if (Array.isArray(p)) {
+      if (!Array.isArray(q) || q.length !== p.length) throw new Error(`bench: baseline result at ${where} has another length`);
+      p.forEach((v, i) => walk(v, q[i], `${where}[${i}]`));
+    } else if (p && typeof p === "object") {
+      for (const k of Object.keys(p)) walk(p[k], q?.[k], `${where}.${k}`);
+    }
+  };
+  walk(kit, base, "result");
+  return worst;
+}
+
+function machine(py) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, python: py.python, numpy: py.numpy,
+  };
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const kit = loadKit();
+  const { exportForPython, describe } = setup(kit);
+  const py = detectPython();
+  if (py.note) process.stderr.write(`bench: ${py.note}\n`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-bench-"));
+  const dataFile = path.join(tmp, "data.json");
+  fs.writeFileSync(dataFile, JSON.stringify(exportForPython()));
+
+  const rows = [];
+  let mismatch = false;
+  try {
+    for (const w of opts.only) {
+      const row = { workload: w, what: describe[w], target: TARGETS[w], columns: {} };
+      const kr = repeatsFor("kit", opts.quick);
+      process.stderr.write(`bench: (${w}) kit ...`);
+      const kitRun = runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), w, String(kr.repeats), String(kr.warmup)], `kit (${w})`);
+      row.columns.kit = column(kitRun);
+      for (const style of ["lecture", "numpy"]) {
+        if (!py.python || (style === "numpy" && !py.numpy)) {
+          row.columns[style] = { skipped: style === "numpy" && py.python ? "python3-numpy missing" : "python3 missing" };
+          continue;
+        }
+        const r = repeatsFor(style, opts.quick);
+        process.stderr.write(` ${style} ...`);
+        const base = runJson(py.exe, [path.join(__dirname, "python", "run_workload.py"), "--style", style, "--workload", w,
+          "--data", dataFile, "--repeats", String(r.repeats), "--warmup", String(r.warmup)], `${style} Python (${w})`);
+        const col = column(base);
+        col.disagreement = disagreement(part(kitRun.result, "check"), part(base.result, "check"));
+        col.finalDifference = disagreement(part(kitRun.result, "final"), part(base.result, "final"));
+        if (col.disagreement > AGREEMENT_TOLERANCE) mismatch = true;
+        col.ratio = col.median / row.columns.kit.median;
+        row.columns[style] = col;
+      }
+      const t = row.target;
+      const against = row.columns[t.against];
+      row.met = against && against.ratio !== undefined ? against.ratio >= t.ratio : null;
+      process.stderr.write(" done\n");
+      rows.push(row);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  let memory;
+  if (opts.memory) {
+    process.stderr.write("bench: (m) recorded trajectory ...");
+    const m = runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), "m"], "kit (m)");
+    memory = {
+      what: describe.m, records: m.records, trajectoryBytes: m.trajectoryBytes, budgetBytes: 50 * 2 ** 20,
+      withinBudget: m.trajectoryBytes <= 50 * 2 ** 20, peakRssKiB: m.peakRssKiB, baselineRssKiB: m.baselineRssKiB, seconds: m.seconds[0],
+    };
+    process.stderr.write(" done\n");
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: machine(py),
+    notes: [
+      "time = median wall-clock seconds of the timed runs (warm-up runs excluded); ratio = baseline median / kit median",
+      "each training run records the full-dataset loss and the params after every update (train()'s default recordLoss: true) on both sides",
+      "peak memory = ru_maxrss of the process that ran only that workload (kit: one Node child per workload); +delta = peak minus the peak before the first run",
+      `max rel. diff compares the params after update ${SIZES.checkStep} (and the surface); final params are in the JSON (finalDifference): optimizers that end in a limit cycle amplify last-bit exp differences`,
+      "lecture Python uses math.exp (faster than the np.exp-on-scalars of the course notebooks), so its ratios are conservative",
+      ...(py.note ? [py.note] : []),
+    ],
+    repeats: { kit: repeatsFor("kit", opts.quick), lecture: repeatsFor("lecture", opts.quick), numpy: repeatsFor("numpy", opts.quick) },
+    agreementTolerance: AGREEMENT_TOLERANCE,
+    workloads: rows,
+    memory,
+    course: courseReport(ROOT),
+  };
+
+  const resultsDir = path.join(__dirname, "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = report.date.replace(/[:.]/g, "-");
+  fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2) + "\n");
+  fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+  process.stdout.write(renderConsole(report));
+  process.stdout.write(`\nwrote bench/results/bench-${stamp}.json and bench/results/latest.json\n`);
+  if (opts.latest) {
+    fs.writeFileSync(path.join(__dirname, "LATEST.md"), renderMarkdown(report));
+    process.stdout.write("wrote bench/LATEST.md\n");
+  }
+  if (mismatch) {
+    process.stderr.write(`bench: a baseline's result differs from the kit's by more than ${AGREEMENT_TOLERANCE} (see 'agrees' above): the timings do not compare the same work\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Median, samples and memory of one child's report. */
+function column(r) {
+  return {
+    median: median(r.seconds), seconds: r.seconds, warmupSeconds: r.warmupSeconds,
+    peakRssKiB: r.peakRssKiB, baselineRssKiB: r.baselineRssKiB,
+  };
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`\n${/** @type {Error} */ (err).message}\n`);
+    process.exit(1);
+  }
+}
+
+module.exports = { median, disagreement, part, TARGETS };
