@@ -9,7 +9,8 @@
  * A failing cell stops the build with that cell's source and real error text (exit 1).
  *
  * Options: --out DIR (default site), --jobs N (parallel kernels), --only TEXT (notebooks whose
- * name contains TEXT), --exercises (also notebooks/exercises/**).
+ * name contains TEXT), --exercises (also notebooks/exercises/**), --keep-going (run every notebook
+ * even after a failure; the manifest records each one's error; still exits 1).
  */
 "use strict";
 const fs = require("fs");
@@ -20,7 +21,7 @@ const tools = require("./notebook-tools");
 const MAX_NOTEBOOK_BYTES = 6 * 1024 * 1024;
 
 function parseArgs(argv) {
-  const opts = { out: path.join(tools.ROOT, "site"), jobs: Math.max(1, Math.min(4, os.cpus().length)), only: null, exercises: false };
+  const opts = { out: path.join(tools.ROOT, "site"), jobs: Math.max(1, Math.min(4, os.cpus().length)), only: null, exercises: false, keepGoing: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -31,7 +32,8 @@ function parseArgs(argv) {
     else if (a === "--jobs") opts.jobs = Number(value());
     else if (a === "--only") opts.only = value();
     else if (a === "--exercises") opts.exercises = true;
-    else throw new Error(`course: unknown argument ${a} (use --out DIR, --jobs N, --only TEXT, --exercises)`);
+    else if (a === "--keep-going") opts.keepGoing = true;
+    else throw new Error(`course: unknown argument ${a} (use --out DIR, --jobs N, --only TEXT, --exercises, --keep-going)`);
   }
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new Error(`course: --jobs must be a positive integer, got ${opts.jobs}`);
   return opts;
@@ -85,11 +87,11 @@ async function main() {
 
   const started = Date.now();
   const entries = new Array(notebooks.length);
-  let failure = null;
+  const failures = [];
   let next = 0;
   console.log(`course: executing ${notebooks.length} notebook(s) with ${opts.jobs} kernel(s) in parallel`);
   const worker = async () => {
-    while (!failure && next < notebooks.length) {
+    while ((opts.keepGoing || failures.length === 0) && next < notebooks.length) {
       const k = next++;
       const file = notebooks[k];
       const rel = path.relative(tools.NOTEBOOKS, file);
@@ -99,32 +101,36 @@ async function main() {
         html: path.join(opts.out, `${name}.html`),
         sign: true,
       });
-      if (!summary.ok) {
-        failure = failure || { rel, summary };
-        return;
-      }
       entries[k] = {
-        name, title: titleOf(file), source: path.relative(tools.ROOT, file),
+        name, title: titleOf(file), source: path.relative(tools.ROOT, file), ok: summary.ok,
         html: `${name}.html`, ipynb: `notebooks/${name}.ipynb`,
         charts: summary.charts, frames: summary.frames, seconds: summary.seconds,
-        bytes: summary.bytes, htmlBytes: summary.htmlBytes,
+        kernelStartSeconds: summary.kernelStartSeconds, cells: summary.cells,
+        bytes: summary.bytes, htmlBytes: summary.htmlBytes || 0, error: summary.error,
       };
+      if (!summary.ok) {
+        failures.push(entries[k]);
+        const e = summary.error;
+        console.error(`\ncourse: ${rel} failed in cell ${e.cell}:\n${e.source}\n---\n${e.message}\n`);
+        continue;
+      }
       console.log(`  ${rel.padEnd(36)} ${summary.seconds.toFixed(1).padStart(6)} s  ${(summary.bytes / 1e6).toFixed(2)} MB  ${summary.charts} chart(s)`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.jobs, notebooks.length) }, worker));
 
-  if (failure) {
-    const e = failure.summary.error;
-    console.error(`\ncourse: ${failure.rel} failed in cell ${e.cell}:\n${e.source}\n---\n${e.message}`);
+  const done = entries.filter(Boolean);
+  const total = (Date.now() - started) / 1000;
+  fs.writeFileSync(path.join(opts.out, "manifest.json"),
+    JSON.stringify({ built: new Date().toISOString(), seconds: total, notebooks: done }, null, 1));
+  if (failures.length > 0) {
+    console.error(`course: ${failures.length} notebook(s) failed: ${failures.map((e) => e.source).join(", ")}`);
     process.exit(1);
   }
-  const tooBig = entries.filter((e) => e.bytes > MAX_NOTEBOOK_BYTES);
-  fs.writeFileSync(path.join(opts.out, "index.html"), indexHtml(entries));
-  fs.writeFileSync(path.join(opts.out, "manifest.json"), JSON.stringify({ built: new Date().toISOString(), notebooks: entries }, null, 1));
-  const total = (Date.now() - started) / 1000;
-  const largest = Math.max(...entries.map((e) => e.bytes));
-  console.log(`course: ${entries.length} notebook(s) in ${total.toFixed(1)} s (largest ${(largest / 1e6).toFixed(2)} MB); open ${path.join(opts.out, "index.html")}`);
+  fs.writeFileSync(path.join(opts.out, "index.html"), indexHtml(done));
+  const tooBig = done.filter((e) => e.bytes > MAX_NOTEBOOK_BYTES);
+  const largest = Math.max(...done.map((e) => e.bytes));
+  console.log(`course: ${done.length} notebook(s) in ${total.toFixed(1)} s (largest ${(largest / 1e6).toFixed(2)} MB); open ${path.join(opts.out, "index.html")}`);
   if (tooBig.length > 0) {
     console.error(`course: over the ${MAX_NOTEBOOK_BYTES} byte limit: ${tooBig.map((e) => `${e.name} (${e.bytes})`).join(", ")}`);
     process.exit(1);
