@@ -86,7 +86,7 @@ async function gradeExercise(ex: Exercise, source: string | undefined, sandbox: 
   }
   const compiled = compileAnswer(source, answerTag(ex.id));
   if (!compiled.ok) return zeroResult(ex, planned, compiled.message);
-  const job: ChildJob = {
+  const job: Omit<ChildJob, "maxOutputBytes"> = {
     kind: ex.kind,
     answerName: ex.answerName,
     stateKeys: ex.kind === "optimizer" ? ex.stateKeys : [],

@@ -1,39 +1,35 @@
 /**
- * The human summary printed to the terminal: per submission the total, each exercise's score and,
- * for every exercise that lost points, why (already redacted for hidden cases).
+ * The human summary printed to the terminal: per submission the total and each exercise's score;
+ * for an exercise that lost points, how many cases failed, the first failing case's messages and
+ * every distinct hint. Messages of hidden cases are already redacted (no inputs, no values).
  */
-import type { SubmissionResult } from "./grade";
+import type { ExerciseResult, SubmissionResult } from "./grade";
+
+function exerciseLines(ex: ExerciseResult): string[] {
+  const failed = ex.cases.filter((c) => !c.passed);
+  const mark = failed.length === 0 ? "ok  " : "FAIL";
+  const count = failed.length === 0 ? "" : ` (${failed.length} of ${ex.cases.length} cases failed)`;
+  const lines = [`  ${mark} ${ex.id.padEnd(9)} ${String(ex.score).padStart(5)}/${ex.maxScore}  ${ex.title}${count}`];
+  if (failed.length === 0) return lines;
+  if (ex.message) lines.push(`         ${ex.message}`);
+  const first = failed[0];
+  const details = first.messages.filter((m) => !m.startsWith("hint:") && !(ex.message && m.includes(ex.message)));
+  if (details.length) lines.push(`         ${first.label}: ${details.join("; ")}`);
+  const hints = new Set(failed.flatMap((c) => c.messages.filter((m) => m.startsWith("hint:"))));
+  for (const h of hints) lines.push(`         ${h}`);
+  return lines;
+}
 
 export function submissionSummary(r: SubmissionResult): string {
   const lines = [`${r.name}: ${r.score}/${r.maxScore}`];
-  if (r.error) {
-    lines.push(`  could not grade: ${r.error}`);
-    return lines.join("\n");
-  }
-  for (const ex of r.exercises) {
-    const mark = ex.score === ex.maxScore ? "ok  " : "FAIL";
-    lines.push(`  ${mark} ${ex.id.padEnd(9)} ${String(ex.score).padStart(5)}/${ex.maxScore}  ${ex.title}`);
-    if (ex.score === ex.maxScore) continue;
-    if (ex.message) lines.push(`         ${ex.message}`);
-    const seen = new Set<string>();
-    for (const c of ex.cases) {
-      if (c.passed) continue;
-      const name = c.visibility === "visible" ? `visible: ${c.label}` : c.label;
-      for (const m of c.messages) {
-        // One line per distinct message keeps the summary short when every case fails the same way.
-        const key = m.startsWith("hint:") ? m : `${name}: ${m}`;
-        if (seen.has(key) || (ex.message && m.includes(ex.message))) continue;
-        seen.add(key);
-        lines.push(`         ${key}`);
-      }
-    }
-  }
+  if (r.error) return [...lines, `  could not grade: ${r.error}`].join("\n");
+  for (const ex of r.exercises) lines.push(...exerciseLines(ex));
   return lines.join("\n");
 }
 
 export function folderSummary(results: SubmissionResult[]): string {
   const width = Math.max(10, ...results.map((r) => r.name.length));
-  const table = results.map((r) => `  ${r.name.padEnd(width)}  ${String(r.score).padStart(6)}/${r.maxScore}${r.error ? "  (unreadable)" : ""}`);
+  const table = results.map((r) => `  ${r.name.padEnd(width)}  ${String(r.score).padStart(6)}/${r.maxScore}${r.error ? "  (could not be read)" : ""}`);
   const mean = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : 0;
   return [`${results.length} submission${results.length === 1 ? "" : "s"} graded, mean score ${mean.toFixed(2)}`, ...table].join("\n");
 }

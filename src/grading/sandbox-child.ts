@@ -5,7 +5,8 @@
  * limit, a wall-clock limit and an output cap.
  *
  * Student code runs in a fresh `vm` context per job with no `require`, no `process` and no timers;
- * the answer is taken from the cell's top-level declaration named `answerName`.
+ * the answer is taken from the cell's top-level declaration named `answerName`. Its console output
+ * is counted against the output cap and discarded.
  */
 import { format } from "util";
 import * as vm from "vm";
@@ -20,6 +21,8 @@ export interface ChildJob {
   usesT: boolean;
   /** The answer cell, already transpiled to JavaScript. */
   js: string;
+  /** Bytes the answer may print (console.*) before the process stops with OUTPUT_LIMIT_EXIT. */
+  maxOutputBytes: number;
   cases: Array<RunnableOptimizerCase | ScheduleCase | null>;
 }
 
@@ -28,13 +31,21 @@ export type ChildMessage =
   | { type: "trace"; index: number; trace: StudentTrace }
   | { type: "done" };
 
+/** Exit code of the child when the answer printed more than the job's `maxOutputBytes`. */
+export const OUTPUT_LIMIT_EXIT = 86;
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Evaluates the answer cell in a fresh context and returns the value of `answerName`. */
-export function loadAnswer(js: string, answerName: string): { value?: unknown; error?: string } {
+export function loadAnswer(js: string, answerName: string, maxOutputBytes = Infinity): { value?: unknown; error?: string } {
   if (!IDENTIFIER.test(answerName)) return { error: `invalid answer name ${JSON.stringify(answerName)}` };
+  // What the answer prints is counted, never shown (it could carry a hidden case's inputs). The
+  // count is kept here because a pipe to the parent is asynchronous: a printing loop would only
+  // fill this process's memory before the parent saw a byte.
+  let printed = 0;
   const print = (...args: unknown[]) => {
-    process.stdout.write(format(...args) + "\n");
+    printed += Buffer.byteLength(format(...args)) + 1;
+    if (printed > maxOutputBytes) process.exit(OUTPUT_LIMIT_EXIT);
   };
   const quietConsole = { log: print, info: print, warn: print, error: print, debug: print, table: print, dir: print };
   const checkStub = new Proxy({}, { get: () => () => true });
@@ -68,7 +79,7 @@ function traceOf(job: ChildJob, answer: unknown, c: RunnableOptimizerCase | Sche
 }
 
 function runJob(job: ChildJob, send: (m: ChildMessage) => void): void {
-  const loaded = loadAnswer(job.js, job.answerName);
+  const loaded = loadAnswer(job.js, job.answerName, job.maxOutputBytes);
   job.cases.forEach((c, index) => {
     const trace: StudentTrace = loaded.error
       ? { steps: [], values: [], problem: { step: 0, kind: "threw", message: loaded.error, redacted: loaded.error } }

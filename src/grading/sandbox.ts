@@ -12,7 +12,7 @@
  */
 import { fork, type ChildProcess } from "child_process";
 import { readFileSync } from "fs";
-import type { ChildJob, ChildMessage } from "./sandbox-child";
+import { OUTPUT_LIMIT_EXIT, type ChildJob, type ChildMessage } from "./sandbox-child";
 import type { StudentTrace } from "./types";
 
 export interface Limits {
@@ -111,7 +111,7 @@ export class Sandbox {
   }
 
   /** Runs one job; always resolves. */
-  async run(job: ChildJob): Promise<JobOutcome> {
+  async run(job: Omit<ChildJob, "maxOutputBytes">): Promise<JobOutcome> {
     const traces: Array<StudentTrace | undefined> = job.cases.map(() => undefined);
     this.printed = 0;
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) this.start();
@@ -145,7 +145,9 @@ export class Sandbox {
       const onExit = (code: number | null, signal: string | null) => {
         let why = reason;
         if (why === undefined) {
-          if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
+          if (code === OUTPUT_LIMIT_EXIT) {
+            why = `printed more than ${describeBytes(this.limits.maxOutputBytes)} of output (the limit)`;
+          } else if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
             why = `ran out of memory (limit ${this.limits.memoryMb} MB): does the code allocate without end?`;
           } else {
             why = `the process ended while running the answer (${signal ? `signal ${signal}` : `exit code ${code}`}): answers must not call process.exit or end the process`;
@@ -166,7 +168,7 @@ export class Sandbox {
       child.on("message", onMessage);
       // "close" comes after the child's output has been read, so an out-of-memory message is seen.
       child.on("close", onExit);
-      child.send({ type: "job", job }, (err) => {
+      child.send({ type: "job", job: { ...job, maxOutputBytes: this.limits.maxOutputBytes } }, (err) => {
         if (err) stop(`could not send the job to the grading process: ${err.message}`);
       });
     });
