@@ -3,3 +3,6 @@
  * the notebooks stay short and every number they print has a test. One file per topic.
  */
 export {};
+export * as adam from "./adam";
+export * as lpNorms from "./lpNorms";
+export * as nadam from "./nadam";
