@@ -136,7 +136,7 @@ const SAMPLES = [
     name: "hostile-memory.ipynb",
     what: "AMSGrad allocates without end",
     exercise: "amsgrad",
-    change: prepend("amsgrad", "  const hog: number[][] = [];\n  while (true) hog.push(new Array(1e5).fill(Math.random()));"),
+    change: prepend("amsgrad", "  const hog: number[][] = [];\n  while (true) hog.push(new Array(1e6).fill(Math.random()));"),
   },
   {
     name: "hostile-read-hidden.ipynb",
