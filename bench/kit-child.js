@@ -62,15 +62,18 @@ function main() {
 
   const warm = [];
   const seconds = [];
+  const faults = [];
   let result;
   for (let k = 0; k < warmup + repeats; k++) {
+    const faultsBefore = process.resourceUsage().minorPageFault;
     const start = performance.now();
     result = work();
     const elapsed = (performance.now() - start) / 1000;
     (k < warmup ? warm : seconds).push(elapsed);
+    if (k >= warmup) faults.push(process.resourceUsage().minorPageFault - faultsBefore);
   }
   const report = {
-    workload: name, node: process.version, warmupSeconds: warm, seconds,
+    workload: name, node: process.version, warmupSeconds: warm, seconds, minorPageFaults: faults,
     baselineRssKiB, peakRssKiB: process.resourceUsage().maxRSS, result,
   };
   process.stdout.write(JSON.stringify(report) + "\n");

@@ -227,6 +227,7 @@ function main() {
 function column(r) {
   return {
     median: median(r.seconds), seconds: r.seconds, warmupSeconds: r.warmupSeconds,
+    minorPageFaults: r.minorPageFaults === undefined ? undefined : median(r.minorPageFaults),
     peakRssKiB: r.peakRssKiB, baselineRssKiB: r.baselineRssKiB,
   };
 }

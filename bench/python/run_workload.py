@@ -42,12 +42,15 @@ def main():
     work = style.WORKLOADS[args.workload]
 
     baseline = max_rss_kib()
-    warm, samples, result = [], [], None
+    warm, samples, faults, result = [], [], [], None
     for k in range(args.warmup + args.repeats):
+        faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         start = time.perf_counter()
         result = work(data)
         elapsed = time.perf_counter() - start
         (warm if k < args.warmup else samples).append(elapsed)
+        if k >= args.warmup:
+            faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_before)
     report = {
         "style": args.style,
         "workload": args.workload,
@@ -55,6 +58,7 @@ def main():
         "executable": sys.executable,
         "warmupSeconds": warm,
         "seconds": samples,
+        "minorPageFaults": faults,
         "baselineRssKiB": baseline,
         "peakRssKiB": max_rss_kib(),
         "result": result,
