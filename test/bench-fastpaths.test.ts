@@ -90,6 +90,15 @@ describe("bench fast paths: grouped-x loss surface", () => {
     expect(maxRelDiff(fast, plain)).to.be.at.most(TOL);
   });
 
+  it("equals the plain surface where exp under- or overflows (|w x + b| up to ~2,000)", () => {
+    const data = datasets.sparse({ seed: 4 });
+    const ws = [-300, -150, -1, 0, 1, 150, 300];
+    const bs = [-800, -300, -2, 0, 2, 300, 800];
+    const fast = neuron.lossSurface(data, ws, bs);
+    for (const row of fast) for (const v of row) expect(Number.isFinite(v)).to.equal(true);
+    expect(maxRelDiff(fast, neuron.lossSurfacePlain(data, ws, bs))).to.be.at.most(TOL);
+  });
+
   it("treats -0 and 0 as the same x", () => {
     const data = { x: [0, -0, 0, 1.5], y: [0.1, 0.9, 0.4, 0.3] };
     const ws = [-2, 0, 2];
