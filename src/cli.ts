@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, join, relative, resolve } from "path";
+import { EXERCISES, maxScoreOf } from "./grading/exercises";
 import { DEFAULT_SEED, gradeSubmission, type SubmissionResult } from "./grading/grade";
 import { ProgressBar } from "./grading/progress";
 import { scoresCsv } from "./grading/report-csv";
@@ -119,7 +120,9 @@ export async function gradeCommand(args: string[], log: (s: string) => void = (s
   const results: SubmissionResult[] = [];
   bar.update(0, "");
   for (const file of files) {
-    const result = await gradeSubmission(file, options);
+    const result = await gradeSubmission(file, options).catch(
+      (e: Error): SubmissionResult => ({ name: basename(file), file, score: 0, maxScore: EXERCISES.reduce((s, ex) => s + maxScoreOf(ex), 0), exercises: [], error: `the grader failed on this file: ${e.message}` }),
+    );
     results.push(result);
     writeJson(join(o.out, resultsName(target, file)), toGradescope(result));
     bar.update(results.length, relative(target, file));

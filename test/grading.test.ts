@@ -177,6 +177,7 @@ describe("grading: notebook extraction and compilation", () => {
   it("rejects a file that is not a notebook with a message naming it", () => {
     expect(() => parseNotebook("hello", "a.ipynb")).to.throw(/a.ipynb is not a Jupyter notebook: it is not valid JSON/);
     expect(() => parseNotebook("{}", "b.ipynb")).to.throw(/b.ipynb is not a Jupyter notebook: it has no "cells" list/);
+    expect(() => parseNotebook('{"cells": [null]}', "c.ipynb")).to.throw(/c.ipynb is not a valid Jupyter notebook: cell 1 has no cell_type/);
   });
 
   it("reports a syntax error with its line and column in the cell", () => {

@@ -118,7 +118,14 @@ export async function gradeSubmission(file: string, options: GradeOptions): Prom
   const sandbox = new Sandbox({ ...DEFAULT_LIMITS, ...options.limits });
   const exercises: ExerciseResult[] = [];
   try {
-    for (const ex of EXERCISES) exercises.push(await gradeExercise(ex, answerSource(nb, ex.id), sandbox, options.seed));
+    for (const ex of EXERCISES) {
+      try {
+        exercises.push(await gradeExercise(ex, answerSource(nb, ex.id), sandbox, options.seed));
+      } catch (e) {
+        // A bug in the grader must not cost the other exercises (or the other submissions).
+        exercises.push(zeroResult(ex, plan(ex, options.seed), `the grader could not grade this answer: ${(e as Error).message}`));
+      }
+    }
   } finally {
     sandbox.close();
   }

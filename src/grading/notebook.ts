@@ -31,6 +31,11 @@ export function parseNotebook(text: string, name: string): Notebook {
   if (!nb || typeof nb !== "object" || !Array.isArray((nb as Notebook).cells)) {
     throw new Error(`${name} is not a Jupyter notebook: it has no "cells" list`);
   }
+  (nb as Notebook).cells.forEach((cell, i) => {
+    if (!cell || typeof cell !== "object" || typeof cell.cell_type !== "string") {
+      throw new Error(`${name} is not a valid Jupyter notebook: cell ${i + 1} has no cell_type`);
+    }
+  });
   return nb as Notebook;
 }
 
