@@ -220,6 +220,20 @@ describe("grading: sandbox", function () {
     }
   });
 
+  it("leaves no channel from one exercise to the next through the prototypes of the objects an answer receives", async () => {
+    const sandbox = new Sandbox(DEFAULT_LIMITS);
+    const ex = exerciseById("cyclic");
+    const cases = ex.kind === "schedule" ? ex.visibleCases() : [];
+    const job = (js: string) => ({ kind: "schedule" as const, answerName: "cyclicLr", stateKeys: [], usesT: false, js, cases });
+    try {
+      await sandbox.run(job("function cyclicLr(s, hp) { try { Object.getPrototypeOf(hp).leak = s; } catch (e) {} return 0.1; }"));
+      const next = await sandbox.run(job("function cyclicLr(s, hp) { if (hp.leak !== undefined) throw new Error('got ' + hp.leak); return 0.1; }"));
+      expect(next.traces.map((t) => t?.problem)).to.deep.equal([undefined, undefined]);
+    } finally {
+      sandbox.close();
+    }
+  });
+
   it("stops a loop that never ends at the time limit and goes on with a fresh process", async () => {
     const sandbox = new Sandbox({ ...DEFAULT_LIMITS, timeoutMs: 500 });
     const ex = exerciseById("cyclic");

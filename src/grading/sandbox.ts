@@ -7,7 +7,8 @@
  *   - an output cap on everything the child prints,
  *   - Node's permission model: the child may read only the compiled files it needs (not the hidden
  *     cases, not the submission folder), may not spawn processes or threads, and gets an empty env,
- *   - no code generation from strings (blocks the classic `constructor.constructor` vm escape).
+ *   - no code generation from strings (blocks the classic `constructor.constructor` vm escape),
+ *   - frozen intrinsics (no channel between one exercise's hidden inputs and the next one's messages).
  * Whatever the child does, `run` resolves: a dead child becomes a `failure` message.
  */
 import { fork, type ChildProcess } from "child_process";
@@ -59,6 +60,9 @@ export function childExecArgv(limits: Limits, files: string[] = childReadableFil
     permissionFlag(),
     ...files.map((f) => `--allow-fs-read=${f}`),
     "--disallow-code-generation-from-strings",
+    // Arrays and objects the answer receives (params, batch, hp) come from this realm: frozen
+    // intrinsics keep an answer from planting data on their prototypes for a later exercise to read.
+    "--frozen-intrinsics",
     "--no-warnings",
   ];
 }
