@@ -131,8 +131,8 @@ function renderMarkdown(report) {
     "",
     "Each workload runs in the kit (its public API: `train`, `optimizers.*`, `models.sigmoidNeuron.lossSurface`, " +
       "`models.logistic`, `datasets.*`) and, in the same run, as plain Python loops over points the way the lecture writes them " +
-      "and vectorised with NumPy, on the same data. Times are medians " +
-      `(kit ${rep.kit.repeats} runs after ${rep.kit.warmup} warm-up, NumPy ${rep.numpy.repeats} after ${rep.numpy.warmup}, ` +
+      "and vectorised with NumPy, on the same data. Times are medians over " +
+      `${report.rounds} interleaved rounds (per round: kit ${rep.kit.repeats} runs after ${rep.kit.warmup} warm-up, NumPy ${rep.numpy.repeats} after ${rep.numpy.warmup}, ` +
       `lecture Python ${rep.lecture.repeats}); ratio = baseline time / kit time.`,
     "",
     markdownTable(tableRows(report)),

@@ -57,10 +57,13 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Repeats (timed) and warm-up runs per column; pure Python is slow, so it runs fewer times. */
+/** Interleaved rounds; each round runs every column once, in a fresh process. */
+const ROUNDS = (quick) => (quick ? 1 : 3);
+
+/** Timed and warm-up runs per column per round; pure Python is slow, so it runs fewer times. */
 function repeatsFor(column, quick) {
   if (quick) return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
-  return column === "lecture" ? { repeats: 3, warmup: 0 } : { repeats: 9, warmup: 1 };
+  return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
 }
 
 function median(xs) {
@@ -147,30 +150,41 @@ function main() {
   try {
     for (const w of opts.only) {
       const row = { workload: w, what: describe[w], target: TARGETS[w], columns: {} };
-      const kr = repeatsFor("kit", opts.quick);
-      process.stderr.write(`bench: (${w}) kit ...`);
-      const kitRun = runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), w, String(kr.repeats), String(kr.warmup)], `kit (${w})`);
-      row.columns.kit = column(kitRun);
-      for (const style of ["lecture", "numpy"]) {
-        if (!py.python || (style === "numpy" && !py.numpy)) {
-          row.columns[style] = { skipped: style === "numpy" && py.python ? "python3-numpy missing" : "python3 missing" };
-          continue;
+      const styles = ["kit", "lecture", "numpy"].filter((style) => {
+        if (style === "kit" || (py.python && (style === "lecture" || py.numpy))) return true;
+        row.columns[style] = { skipped: style === "numpy" && py.python ? "python3-numpy missing" : "python3 missing" };
+        return false;
+      });
+      // Interleaved rounds (kit, lecture, NumPy, kit, ...): the other load on the machine then
+      // falls on every column alike instead of on whichever ran during a busy moment.
+      const reports = Object.fromEntries(styles.map((style) => [style, []]));
+      for (let round = 1; round <= ROUNDS(opts.quick); round++) {
+        process.stderr.write(`bench: (${w}) round ${round}:`);
+        for (const style of styles) {
+          const r = repeatsFor(style, opts.quick);
+          process.stderr.write(` ${style}`);
+          reports[style].push(style === "kit"
+            ? runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), w, String(r.repeats), String(r.warmup)], `kit (${w})`)
+            : runJson(py.exe, [path.join(__dirname, "python", "run_workload.py"), "--style", style, "--workload", w,
+              "--data", dataFile, "--repeats", String(r.repeats), "--warmup", String(r.warmup)], `${style} Python (${w})`));
         }
-        const r = repeatsFor(style, opts.quick);
-        process.stderr.write(` ${style} ...`);
-        const base = runJson(py.exe, [path.join(__dirname, "python", "run_workload.py"), "--style", style, "--workload", w,
-          "--data", dataFile, "--repeats", String(r.repeats), "--warmup", String(r.warmup)], `${style} Python (${w})`);
-        const col = column(base);
-        col.disagreement = disagreement(part(kitRun.result, "check"), part(base.result, "check"));
-        col.finalDifference = disagreement(part(kitRun.result, "final"), part(base.result, "final"));
-        if (col.disagreement > AGREEMENT_TOLERANCE) mismatch = true;
-        col.ratio = col.median / row.columns.kit.median;
+        process.stderr.write("\n");
+      }
+      const kitResult = reports.kit[0].result;
+      for (const style of styles) {
+        const col = column(reports[style]);
+        if (style !== "kit") {
+          const result = reports[style][0].result;
+          col.disagreement = disagreement(part(kitResult, "check"), part(result, "check"));
+          col.finalDifference = disagreement(part(kitResult, "final"), part(result, "final"));
+          if (col.disagreement > AGREEMENT_TOLERANCE) mismatch = true;
+        }
         row.columns[style] = col;
       }
+      for (const style of styles) if (style !== "kit") row.columns[style].ratio = row.columns[style].median / row.columns.kit.median;
       const t = row.target;
       const against = row.columns[t.against];
       row.met = against && against.ratio !== undefined ? against.ratio >= t.ratio : null;
-      process.stderr.write(" done\n");
       rows.push(row);
     }
   } finally {
@@ -192,13 +206,14 @@ function main() {
     date: new Date().toISOString(),
     machine: machine(py),
     notes: [
-      "time = median wall-clock seconds of the timed runs (warm-up runs excluded); ratio = baseline median / kit median",
+      `time = median wall-clock seconds of the timed runs (warm-up runs excluded), collected in ${ROUNDS(opts.quick)} interleaved round(s) of fresh processes (kit, lecture, NumPy, kit, ...); ratio = baseline median / kit median`,
       "each training run records the full-dataset loss and the params after every update (train()'s default recordLoss: true) on both sides",
       "peak memory = ru_maxrss of the process that ran only that workload (kit: one Node child per workload); +delta = peak minus the peak before the first run",
       `max rel. diff compares the params after update ${SIZES.checkStep} (and the surface); final params are in the JSON (finalDifference): optimizers that end in a limit cycle amplify last-bit exp differences`,
       "lecture Python uses math.exp (faster than the np.exp-on-scalars of the course notebooks), so its ratios are conservative",
       ...(py.note ? [py.note] : []),
     ],
+    rounds: ROUNDS(opts.quick),
     repeats: { kit: repeatsFor("kit", opts.quick), lecture: repeatsFor("lecture", opts.quick), numpy: repeatsFor("numpy", opts.quick) },
     agreementTolerance: AGREEMENT_TOLERANCE,
     workloads: rows,
@@ -223,12 +238,15 @@ function main() {
   }
 }
 
-/** Median, samples and memory of one child's report. */
-function column(r) {
+/** Median, samples and memory over the rounds' child reports of one column. */
+function column(reports) {
+  const seconds = reports.flatMap((r) => r.seconds);
+  const faults = reports.flatMap((r) => r.minorPageFaults ?? []);
+  const worst = reports.reduce((a, r) => (r.peakRssKiB > a.peakRssKiB ? r : a));
   return {
-    median: median(r.seconds), seconds: r.seconds, warmupSeconds: r.warmupSeconds,
-    minorPageFaults: r.minorPageFaults === undefined ? undefined : median(r.minorPageFaults),
-    peakRssKiB: r.peakRssKiB, baselineRssKiB: r.baselineRssKiB,
+    median: median(seconds), min: Math.min(...seconds), seconds, warmupSeconds: reports.flatMap((r) => r.warmupSeconds),
+    minorPageFaults: faults.length ? median(faults) : undefined,
+    peakRssKiB: worst.peakRssKiB, baselineRssKiB: worst.baselineRssKiB,
   };
 }
 
