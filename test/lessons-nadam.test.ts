@@ -51,6 +51,10 @@ describe("lessons.nadam", () => {
     const mu = momentumSchedule(run);
     expect(mu).to.have.length(10);
     mu.forEach((m, k) => expect(m).to.be.closeTo(0.9 * (1 - 0.5 * 0.96 ** (0.004 * (k + 1))), 1e-12));
+    // a long run: the product leaves the normal doubles after ~900 updates; the list stops there
+    const long = momentumSchedule(fit(optimizers.nadam({ eta: 0.1, flavor: "torch" }), 2000));
+    expect(long.length).to.be.within(800, 1000);
+    long.forEach((m, k) => expect(m).to.be.closeTo(0.9 * (1 - 0.5 * 0.96 ** (0.004 * (k + 1))), 1e-12));
     expect(() => momentumSchedule(fit(optimizers.nadam({ eta: 0.1 }), 2))).to.throw(/momentumSchedule: run must be a run of optimizers.nadam\(\{ flavor: "torch" \}\)/);
     expect(() => momentumSchedule(fit(optimizers.nag({ eta: 0.1 }), 2))).to.throw(/momentumSchedule: run must be a run of optimizers.nadam/);
   });

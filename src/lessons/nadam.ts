@@ -92,10 +92,18 @@ export function maxPathGap(a: TrainResult | number[][], b: TrainResult | number[
   return { gap: d[step], step };
 }
 
+/** The smallest positive normal double (2^-1022); below it a double loses relative precision. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 /**
- * torch NAdam's momentum coefficients mu_1, ..., mu_T of a run trained with
+ * torch NAdam's momentum coefficients mu_1, mu_2, ... of a run trained with
  * optimizers.nadam({ flavor: "torch" }), read from the recorded product P_t = mu_1 ... mu_t as
  * mu_t = P_t / P_{t-1} (P_0 = 1).
+ *
+ * The product shrinks geometrically (mu_t is about 0.45-0.5 early on) and leaves the range of
+ * normal doubles after roughly 900 updates; from then on the ratio no longer carries mu_t (the
+ * optimizer itself is unaffected: 1 - P_t is then exactly 1). The list therefore stops at the last
+ * update whose product is still a normal double, so it may be shorter than the run.
  */
 export function momentumSchedule(run: TrainResult): number[] {
   const fn = "lessons.nadam.momentumSchedule";
@@ -108,6 +116,7 @@ export function momentumSchedule(run: TrainResult): number[] {
     if (typeof product !== "number" || product === 1) {
       check.fail(fn, "run", 'a run of optimizers.nadam({ flavor: "torch" }) (its state records muProduct)', typeof product === "number" ? "a lecture-flavor run (muProduct stays 1)" : `a state without muProduct at step ${k}`);
     }
+    if (product < MIN_NORMAL) break;
     out.push(product / previous);
     previous = product;
   }
