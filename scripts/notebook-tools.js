@@ -45,7 +45,7 @@ function runs(command, args, env = jupyterEnv()) {
 
 /** The `jupyter` command, or null. */
 function findJupyter() {
-  return which("jupyter", jupyterEnv());
+  return which("jupyter");
 }
 
 /** Which UI `npm start` can open: "lab", "notebook" (classic or Notebook 7), or null. */

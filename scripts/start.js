@@ -3,8 +3,8 @@
  * npm start: opens the course in Jupyter on 127.0.0.1 with the project's TypeScript kernel
  * (jupyter/kernels/tslab, found through JUPYTER_PATH: no global install, no `tslab install`) and
  * the notebooks folder as the root. Uses JupyterLab where installed, else the classic notebook.
- * If Jupyter is missing it runs scripts/system-deps.sh (installs with apt-get as root on
- * Debian/Ubuntu) or exits with one line saying how to install it.
+ * If Jupyter is missing it installs it with apt-get when running as root on Debian/Ubuntu
+ * (scripts/system-deps.sh), else exits with one line saying how to install it.
  *
  * Options: --classic (prefer the classic notebook UI); anything else is passed to Jupyter
  * (e.g. --port 9000, --no-browser).
@@ -17,9 +17,12 @@ const tools = require("./notebook-tools");
 function ensureJupyter(preferClassic) {
   let found = tools.findJupyterUi(preferClassic);
   if (found) return found;
-  console.log("adaptive-lr: Jupyter not found; checking system packages ...");
-  const r = spawnSync("bash", [path.join(__dirname, "system-deps.sh"), "--install", "start"], { stdio: "inherit" });
-  found = r.status === 0 ? tools.findJupyterUi(preferClassic) : null;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && tools.which("apt-get")) {
+    console.log("adaptive-lr: Jupyter not found; installing it with apt-get (scripts/system-deps.sh) ...");
+    spawnSync("bash", [path.join(__dirname, "system-deps.sh"), "--install", "start"], { stdio: "inherit" });
+    found = tools.findJupyterUi(preferClassic);
+  }
   if (!found) {
     console.error(`adaptive-lr: Jupyter is not installed; ${tools.INSTALL_HINT}`);
     process.exit(1);
