@@ -76,7 +76,8 @@ function markdownTable(rows) {
 }
 
 function machineLine(m) {
-  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Python ${m.python ?? "-"}, NumPy ${m.numpy ?? "-"}`;
+  const load = m.loadAverageAtStart ? `; load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd?.[0] ?? "-"} at end (other work on the machine inflates and scatters the times)` : "";
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Python ${m.python ?? "-"}, NumPy ${m.numpy ?? "-"}${load}`;
 }
 
 function memoryLine(m) {

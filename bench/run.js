@@ -131,6 +131,7 @@ function machine(py) {
   return {
     cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
     os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, python: py.python, numpy: py.numpy,
+    loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
   };
 }
 
@@ -139,6 +140,7 @@ function main() {
   const kit = loadKit();
   const { exportForPython, describe } = setup(kit);
   const py = detectPython();
+  const info = machine(py);
   if (py.note) process.stderr.write(`bench: ${py.note}\n`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-bench-"));
@@ -204,7 +206,7 @@ function main() {
 
   const report = {
     date: new Date().toISOString(),
-    machine: machine(py),
+    machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)) },
     notes: [
       `time = median wall-clock seconds of the timed runs (warm-up runs excluded), collected in ${ROUNDS(opts.quick)} interleaved round(s) of fresh processes (kit, lecture, NumPy, kit, ...); ratio = baseline median / kit median`,
       "each training run records the full-dataset loss and the params after every update (train()'s default recordLoss: true) on both sides",
