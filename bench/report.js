@@ -49,7 +49,7 @@ function metText(row) {
 
 function cell(col, what) {
   if (!col) return "-";
-  if (col.skipped) return `skipped (${col.skipped})`;
+  if (col.skipped) return what === "time" ? `skipped (${col.skipped})` : "-";
   if (what === "time") return time(col.median);
   return ratio(col.ratio);
 }
@@ -143,7 +143,6 @@ function renderMarkdown(report) {
     "Notes:",
     "",
     ...report.notes.map((n) => `- ${n}`),
-    `- max rel. diff: the largest relative difference between the kit's results and the baselines' (params after the first updates, record counts, surface checksum); both sides do the same work when it is tiny (the runner fails above ${report.agreementTolerance})`,
     "",
     "Reproduce (Debian 12; nothing is downloaded or installed by the benchmark):",
     "",

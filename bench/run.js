@@ -50,7 +50,7 @@ function parseArgs(argv) {
       opts.only = list;
       opts.memory = false;
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 17).map((l) => l.replace(/^ \* ?/, "")).join("\n") + "\n");
+      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 16).map((l) => l.replace(/^ \* ?/, "")).join("\n") + "\n");
       process.exit(0);
     } else throw new Error(`bench: unknown argument ${JSON.stringify(a)} (try --help)`);
   }
@@ -198,7 +198,7 @@ function main() {
     process.stderr.write("bench: (m) recorded trajectory ...");
     const m = runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), "m"], "kit (m)");
     memory = {
-      what: describe.m, records: m.records, trajectoryBytes: m.trajectoryBytes, budgetBytes: 50 * 2 ** 20,
+      what: describe.m.replace(/^recorded trajectory, /, ""), records: m.records, trajectoryBytes: m.trajectoryBytes, budgetBytes: 50 * 2 ** 20,
       withinBudget: m.trajectoryBytes <= 50 * 2 ** 20, peakRssKiB: m.peakRssKiB, baselineRssKiB: m.baselineRssKiB, seconds: m.seconds[0],
     };
     process.stderr.write(" done\n");
@@ -209,10 +209,11 @@ function main() {
     machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)) },
     notes: [
       `time = median wall-clock seconds of the timed runs (warm-up runs excluded), collected in ${ROUNDS(opts.quick)} interleaved round(s) of fresh processes (kit, lecture, NumPy, kit, ...); ratio = baseline median / kit median`,
-      "each training run records the full-dataset loss and the params after every update (train()'s default recordLoss: true) on both sides",
+      "each training run records the full-dataset loss and the params after every update on every side (train()'s default recordLoss: true); the kit also records the gradient, effective learning rate and optimizer state of every update, the baselines do not",
       "peak memory = ru_maxrss of the process that ran only that workload (kit: one Node child per workload); +delta = peak minus the peak before the first run",
-      `max rel. diff compares the params after update ${SIZES.checkStep} (and the surface); final params are in the JSON (finalDifference): optimizers that end in a limit cycle amplify last-bit exp differences`,
-      "lecture Python uses math.exp (faster than the np.exp-on-scalars of the course notebooks), so its ratios are conservative",
+      `max rel. diff = largest relative difference between the kit's and the baselines' results: params after update ${SIZES.checkStep}, record counts, surface checksum (the runner fails above ${AGREEMENT_TOLERANCE}); final params are in the JSON (finalDifference): RMSProp, AdaDelta, AdaMax and NAdam end in a limit cycle that amplifies last-bit exp differences`,
+      "lecture Python computes the sigmoid with math.exp; np.exp on a Python float (the slides' np.sqrt/np.power style) is ~7x slower per call, so the lecture ratios are conservative",
+      "NumPy baselines compute in place in preallocated buffers where fresh temporaries would be page-fault bound",
       ...(py.note ? [py.note] : []),
     ],
     rounds: ROUNDS(opts.quick),
