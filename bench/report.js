@@ -75,6 +75,17 @@ function markdownTable(rows) {
   return [line(rows[0]), line(rows[0].map(() => "---")), ...rows.slice(1).map(line)].join("\n") + "\n";
 }
 
+/** Ratios of the fastest runs: less sensitive than medians to other work on a shared machine. */
+function bestLine(report) {
+  const parts = report.workloads.map((r) => {
+    const c = r.columns;
+    const vs = ["lecture", "numpy"].filter((s) => c[s] && c[s].min !== undefined && c.kit.min)
+      .map((s) => `${ratio(c[s].min / c.kit.min)} ${s === "lecture" ? "lecture" : "NumPy"}`);
+    return vs.length ? `(${r.workload}) ${vs.join(", ")}` : undefined;
+  }).filter(Boolean);
+  return parts.length ? `Ratios of the fastest runs (less sensitive to other load): ${parts.join("; ")}.\n` : "";
+}
+
 function machineLine(m) {
   const load = m.loadAverageAtStart ? `; load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd?.[0] ?? "-"} at end (other work on the machine inflates and scatters the times)` : "";
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Python ${m.python ?? "-"}, NumPy ${m.numpy ?? "-"}${load}`;
@@ -114,6 +125,7 @@ function renderConsole(report) {
     machineLine(report.machine),
     "",
     consoleTable(tableRows(report)),
+    bestLine(report),
     memoryLine(report.memory),
     ...courseLines(report.course, false),
     ...report.notes.map((n) => `- ${n}`),
@@ -137,6 +149,7 @@ function renderMarkdown(report) {
       `lecture Python ${rep.lecture.repeats}); ratio = baseline time / kit time.`,
     "",
     markdownTable(tableRows(report)),
+    bestLine(report),
     memoryLine(report.memory),
     ...courseLines(report.course, true),
     "",
