@@ -63,7 +63,7 @@ const ROUNDS = (quick) => (quick ? 1 : 3);
 /** Timed and warm-up runs per column per round; pure Python is slow, so it runs fewer times. */
 function repeatsFor(column, quick) {
   if (quick) return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
-  return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
+  return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 5, warmup: 1 };
 }
 
 function median(xs) {
