@@ -1,7 +1,9 @@
 """The benchmark workloads vectorised with NumPy (Debian's python3-numpy): no Python loop over points.
 
 Same data, same work and same records as lecture_style.py (the full-data loss after every update);
-only the loops over points (and, for the surface, over one grid axis) become array expressions.
+the loops over points (and, for the surface, over one grid axis) become array expressions, and what
+natural vectorised code shares is shared (in batch training the sigmoid / margins at the new params
+serve both the recorded loss and the next gradient).
 """
 import numpy as np
 
@@ -32,6 +34,7 @@ def train_neuron(rule, init, X, Y, epochs, per_point, check_step):
     losses = np.empty(total + 1)
     params[0], losses[0] = p, loss(p)
     k = 0
+    f_at = None
     for epoch in range(epochs):
         if per_point:
             for i in range(n):
@@ -42,12 +45,19 @@ def train_neuron(rule, init, X, Y, epochs, per_point, check_step):
                 k += 1
                 params[k], losses[k] = p, loss(p)
         else:
-            q = rule.gradient_point(p, state)
-            fx = sigmoid(q[0] * X + q[1])
+            # The sigmoid at p serves the recorded loss and the next gradient (unless the optimizer
+            # looks ahead, as lecture NAG does): natural vectorised code computes it once.
+            if rule.look is None and f_at is not None:
+                fx = f_at
+            else:
+                q = rule.gradient_point(p, state)
+                fx = sigmoid(q[0] * X + q[1])
             common = (fx - Y) * fx * (1 - fx)
             p = rule.update(np.array([np.dot(common, X), common.sum()]), state, p)
             k += 1
-            params[k], losses[k] = p, loss(p)
+            f_at = sigmoid(p[0] * X + p[1])
+            r = f_at - Y
+            params[k], losses[k] = p, 0.5 * np.dot(r, r)
     return summary(params, losses, k + 1, check_step)
 
 
@@ -110,25 +120,27 @@ def logistic_train(rule, d, epochs, check_step):
         np.multiply(tmp, values, out=tmp)
         return np.bincount(rows, weights=tmp, minlength=n) + p[features]
 
-    def loss(p):
-        z = margins(p)
+    def loss(z):
         return float(np.sum(softplus(z) - Y * z))
 
     p = np.zeros(features + 1)
     state = rule.init(features + 1)
     history = np.empty((epochs + 1, features + 1))
     losses = np.empty(epochs + 1)
-    history[0], losses[0] = p, loss(p)
+    z = margins(p)  # the margins at p serve the recorded loss and the next gradient
+    history[0], losses[0] = p, loss(z)
     for epoch in range(epochs):
-        q = rule.gradient_point(p, state)
-        r = sigmoid(margins(q)) - Y
+        if rule.look is not None:
+            z = margins(rule.gradient_point(p, state))
+        r = sigmoid(z) - Y
         grad = np.empty(features + 1)
         np.take(r, rows, out=tmp)
         np.multiply(tmp, values, out=tmp)
         grad[:features] = np.bincount(indices, weights=tmp, minlength=features)
         grad[features] = r.sum()
         p = rule.update(grad, state, p)
-        history[epoch + 1], losses[epoch + 1] = p, loss(p)
+        z = margins(p)
+        history[epoch + 1], losses[epoch + 1] = p, loss(z)
     return summary(history, losses, epochs + 1, check_step)
 
 
