@@ -100,7 +100,8 @@ function checkFigure(fn: string, figure: unknown): Figure {
 
 /**
  * The `text/html` rendering of one figure: a div and a script that draws it with window.Plotly,
- * waiting (up to ~20 s) for plotly.js if the output carrying it has not run yet.
+ * waiting for plotly.js while the output carrying it has not run yet (after 5 s it says so in the
+ * chart's place and keeps waiting: JupyterLab may render that output only when scrolled to).
  */
 export function figureHtml(figure: Figure, id = `alr-${randomBytes(6).toString("hex")}`): string {
   checkFigure("figureHtml", figure);
@@ -118,9 +119,10 @@ export function figureHtml(figure: Figure, id = `alr-${randomBytes(6).toString("
   var tries = 0;
   function draw() {
     var el = document.getElementById("${id}");
-    if (el && window.Plotly) { window.Plotly.newPlot(el, spec); return; }
-    if (tries++ < 400) { setTimeout(draw, 50); return; }
-    if (el) el.textContent = "Plotly is not loaded: run the notebook's first chart cell (it carries plotly.js), or trust the notebook.";
+    if (!el) { if (tries++ < 100) setTimeout(draw, 100); return; }
+    if (window.Plotly) { el.textContent = ""; window.Plotly.newPlot(el, spec); return; }
+    if (++tries === 50) el.textContent = "Waiting for plotly.js: it is loaded by the output of the notebook's first chart (run that cell, or trust the notebook).";
+    setTimeout(draw, tries < 50 ? 100 : 500);
   }
   draw();
 })();

@@ -54,10 +54,11 @@ describe("course site renders in headless Chromium @slow @notebooks", function (
     page.on("requestfailed", (r) => errors.push(`request failed: ${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ""}`));
     try {
       await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 120000 });
+      // every chart container must become a Plotly plot; on timeout the counts below tell which did not
       await page.waitForFunction(() => {
         const charts = document.querySelectorAll(".adaptive-lr-chart");
-        return Array.from(charts).every((el) => el.classList.contains("js-plotly-plot") || (el.textContent ?? "").length > 0);
-      }, null, { timeout: 120000 });
+        return Array.from(charts).every((el) => el.classList.contains("js-plotly-plot"));
+      }, null, { timeout: 120000 }).catch((err: Error) => errors.push(`charts did not all render: ${err.message.split("\n")[0]}`));
       const report = await page.evaluate(() => {
         type Plot = HTMLElement & { _transitionData?: { _frames?: unknown[] } };
         const charts = Array.from(document.querySelectorAll<Plot>(".adaptive-lr-chart"));
