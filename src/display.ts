@@ -143,20 +143,34 @@ export function figureBundle(figure: Figure): DisplayBundle {
   };
 }
 
-/** tslab's display writer of the running cell (an internal of tslab: public display only takes one MIME). */
+/**
+ * tslab's display writer of the running cell. Its internal writer sends a whole bundle (several
+ * MIME types in one output); tslab's public `display.raw` sends one MIME type only, so it is the
+ * fallback (text/html alone) should tslab's internals move.
+ */
 function writer(fn: string): Writer {
-  let jupyter: { lastWriteDisplayData?: Writer | null };
+  let internal: { lastWriteDisplayData?: Writer | null } | undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    jupyter = require("tslab/dist/jupyter");
+    internal = require("tslab/dist/jupyter");
+  } catch {
+    internal = undefined;
+  }
+  if (internal && "lastWriteDisplayData" in internal) {
+    const write = internal.lastWriteDisplayData;
+    if (typeof write !== "function") {
+      throw new Error(`${fn}: must be called from a cell running in the tslab kernel (no cell is executing here)`);
+    }
+    return write;
+  }
+  let tslab: { display: { html(s: string): void } };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    tslab = require("tslab");
   } catch (err) {
     throw new Error(`${fn}: needs the tslab kernel (a Jupyter notebook); tslab could not be loaded: ${(err as Error).message}`);
   }
-  const write = jupyter.lastWriteDisplayData;
-  if (typeof write !== "function") {
-    throw new Error(`${fn}: must be called from a cell running in the tslab kernel (no cell is executing here)`);
-  }
-  return write;
+  return (bundle) => tslab.display.html(String(bundle.data["text/html"]));
 }
 
 /**
