@@ -6,7 +6,7 @@
  * Python baselines (bench/python/), so both sides do the same work on the same numbers.
  *
  *   a  1,000 batch epochs of every lecture optimizer on datasets.sparse() (500 points, 80% x = 0)
- *   b  10,000 SGD updates of Adam (20 epochs x 500 points, dataset order)
+ *   b  10,000 SGD updates of Adam (20 epochs x 500 points, dataset order; the lecture's eta 0.1, eps 1e-10, from (-4, -4))
  *   c  models.sigmoidNeuron.lossSurface on a 200 x 200 (w, b) grid over the 500 points
  *   d  models.logistic on datasets.sparseLogistic() (2,000 rows, 1,000 features), 100 batch epochs
  *      of AdaGrad and of Adam
@@ -60,6 +60,7 @@ const SIZES = Object.freeze({
   epochsD: 100,
   epochsM: 200, // x 500 points = 100,000 SGD updates
   init: [-2, -2],
+  initB: [-4, -4],
   checkStep: 20, // the update after which kit and baselines must agree to 1e-6
 });
 
@@ -76,7 +77,8 @@ function setup(kit) {
   const bs = linspace(SIZES.bRange[0], SIZES.bRange[1], SIZES.grid);
   const neuron = kit.models.sigmoidNeuron;
   const optimizersA = () => lectureOptimizers(kit);
-  const adamB = () => kit.optimizers.adam({ eta: 0.01 });
+  // The lecture's do_adam_sgd: eta 0.1, eps 1e-10, from (-4, -4).
+  const adamB = () => kit.optimizers.adam({ eta: 0.1, eps: 1e-10 });
   const optimizersD = () => [kit.optimizers.adagrad({ eta: 0.1 }), kit.optimizers.adam({ eta: 0.01 })];
 
   /**
@@ -104,7 +106,7 @@ function setup(kit) {
       return out;
     },
     b() {
-      const run = kit.train({ model: neuron, data: sparse, init: SIZES.init, optimizer: adamB(), epochs: SIZES.epochsB, mode: "sgd" });
+      const run = kit.train({ model: neuron, data: sparse, init: SIZES.initB, optimizer: adamB(), epochs: SIZES.epochsB, mode: "sgd" });
       return { adam: summary(run, "(b) adam") };
     },
     c() {
@@ -140,7 +142,7 @@ function setup(kit) {
       sparse: { x: Array.from(sparse.x), y: Array.from(sparse.y) },
       checkStep: SIZES.checkStep,
       a: { init: SIZES.init, epochs: SIZES.epochsA, optimizers: optimizersA().map((o) => ({ name: o.name, hyper: hyper(o) })) },
-      b: { init: SIZES.init, epochs: SIZES.epochsB, hyper: hyper(adamB()) },
+      b: { init: SIZES.initB, epochs: SIZES.epochsB, hyper: hyper(adamB()) },
       c: { ws, bs },
       d: { epochs: SIZES.epochsD, optimizers: optimizersD().map((o) => ({ name: o.name, hyper: hyper(o) })) },
       logistic: {
