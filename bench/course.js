@@ -4,8 +4,8 @@
  * site/manifest.json (per notebook: seconds of headless execution, executed .ipynb bytes, HTML
  * bytes, charts) plus each source notebook's size in notebooks/. Reads only; runs nothing (the
  * course has its own command). The course runs several kernels in parallel, so the sum of the
- * per-notebook times is the serial cost, not the wall time; the wall time is reported when the
- * manifest has `totalSeconds`.
+ * per-notebook times is the serial cost, not the wall time; the wall time is the manifest's
+ * top-level `seconds`.
  */
 "use strict";
 
@@ -60,16 +60,19 @@ function courseReport(root) {
       executedBytes: typeof e?.bytes === "number" ? e.bytes : undefined,
       htmlBytes: typeof e?.htmlBytes === "number" ? e.htmlBytes : undefined,
       charts: typeof e?.charts === "number" ? e.charts : undefined,
+      kernelStartSeconds: typeof e?.kernelStartSeconds === "number" ? e.kernelStartSeconds : undefined,
     };
   });
   const timed = notebooks.filter((n) => n.seconds !== undefined);
   const missing = notebooks.filter((n) => n.seconds === undefined).map((n) => n.notebook);
-  if (manifest && missing.length) note = `not in site/manifest.json (course built before they existed, or --only): ${missing.join(", ")}`;
+  if (manifest && missing.length) {
+    note = `not executed by the last \`npm run course\` (exercises need --exercises; newer notebooks need a rebuild): ${missing.join(", ")}`;
+  }
   return {
     built: manifest?.built,
     notebooks,
     serialSeconds: timed.length ? timed.reduce((s, n) => s + /** @type {number} */ (n.seconds), 0) : undefined,
-    wallSeconds: typeof manifest?.totalSeconds === "number" ? manifest.totalSeconds : undefined,
+    wallSeconds: [manifest?.seconds, manifest?.totalSeconds].find((v) => typeof v === "number"),
     note,
   };
 }

@@ -106,8 +106,9 @@ function courseLines(c, md) {
   if (c.wallSeconds !== undefined) parts.push(`wall time of \`npm run course\` ${time(c.wallSeconds)}`);
   const head = `Notebook course (${c.notebooks.length} notebooks${c.built ? `, site/ built ${c.built}` : ""}): ` +
     `${parts.length ? parts.join(", ") : "no execution times"}${c.note ? `. Note: ${c.note}` : ""}.`;
-  const rows = [["notebook", "execution", "charts", "source size", "executed size", "HTML size"],
-    ...c.notebooks.map((n) => [n.notebook, time(n.seconds), n.charts === undefined ? "-" : String(n.charts),
+  const rows = [["notebook", "execution (kernel start)", "charts", "source size", "executed size", "HTML size"],
+    ...c.notebooks.map((n) => [n.notebook, n.seconds === undefined ? "-" : `${time(n.seconds)} (${time(n.kernelStartSeconds)})`,
+      n.charts === undefined ? "-" : String(n.charts),
       bytes(n.sourceBytes), bytes(n.executedBytes), bytes(n.htmlBytes)])];
   return [head, "", md ? markdownTable(rows) : consoleTable(rows)];
 }
