@@ -140,7 +140,7 @@ function runNotebook(notebook, options = {}) {
       const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"));
       summary.exitCode = code;
       summary.runnerStderr = stderr;
-      fs.rmSync(summaryFile, { force: true });
+      fs.rmSync(options.out ? tmp : summaryFile, { force: true, recursive: true });
       resolve(summary);
     });
   });

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { courseBuild, pageName } from "./helpers/course";
+import { courseBuild, pageName, removeCourseBuild } from "./helpers/course";
 import type { CourseBuild, ManifestEntry } from "./helpers/course";
 import { executeNotebook, formatFailure, listNotebooks, repoRoot, tools } from "./helpers/notebooks";
 
@@ -20,6 +20,12 @@ function failureText(entry: ManifestEntry): string {
   if (!entry.error) return "";
   return `${entry.source} failed in cell ${entry.error.cell}:\n${entry.error.source}\n---\n${entry.error.message}`;
 }
+
+// Root hook: after every test file has used the shared build, remove it (keep it with ADAPTIVE_LR_KEEP_SITE=1).
+after(async function () {
+  const dir = await removeCourseBuild(process.env.ADAPTIVE_LR_KEEP_SITE === "1");
+  if (dir) console.log(`    course build kept in ${dir}`);
+});
 
 describe("notebooks: every notebook runs through the real tslab kernel @slow @notebooks", function () {
   this.timeout(30 * 60 * 1000);
@@ -105,5 +111,7 @@ describe("notebook runner: a failing cell reports its real error text @slow @not
     expect(run.charts).to.equal(1);
     const texts = run.outputs.map((o) => JSON.stringify(o));
     expect(texts.some((t) => t.includes("never reached"))).to.equal(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(path.dirname(run.executedPath), { recursive: true, force: true });
   });
 });

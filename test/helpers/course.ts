@@ -44,6 +44,16 @@ export function courseBuild(): Promise<CourseBuild> {
   return build;
 }
 
+/** Deletes the shared build if one was made (or, with keep, returns its folder). */
+export async function removeCourseBuild(keep = false): Promise<string | undefined> {
+  if (!build) return undefined;
+  const done = await build.catch(() => undefined);
+  if (!done) return undefined;
+  if (keep) return done.dir;
+  fs.rmSync(done.dir, { recursive: true, force: true });
+  return undefined;
+}
+
 function runCourse(): Promise<CourseBuild> {
   const root = repoRoot();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-site-"));

@@ -90,7 +90,7 @@ export interface NotebookRun {
   /** Charts emitted (outputs carrying application/vnd.plotly.v1+json) and each one's frame count. */
   charts: number;
   frames: number[];
-  /** Where the executed notebook was written, and its size in bytes. */
+  /** Where the executed notebook was written (a fresh temporary folder unless `out` was given: delete it when done), and its size in bytes. */
   executedPath: string;
   bytes: number;
   htmlPath?: string;
