@@ -83,7 +83,10 @@ function bestLine(report) {
       .map((s) => `${ratio(c[s].min / c.kit.min)} ${s === "lecture" ? "lecture" : "NumPy"}`);
     return vs.length ? `(${r.workload}) ${vs.join(", ")}` : undefined;
   }).filter(Boolean);
-  return parts.length ? `Ratios of the fastest runs (less sensitive to other load): ${parts.join("; ")}.\n` : "";
+  const cold = report.workloads.filter((r) => r.columns.kit?.warmupSeconds?.length)
+    .map((r) => `(${r.workload}) ${time(r.columns.kit.warmupSeconds[0])}`);
+  return (parts.length ? `Ratios of the fastest runs (less sensitive to other load): ${parts.join("; ")}.\n` : "") +
+    (cold.length ? `Kit's first (cold, unoptimised) run in a fresh process: ${cold.join(", ")}.\n` : "");
 }
 
 function machineLine(m) {

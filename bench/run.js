@@ -60,10 +60,15 @@ function parseArgs(argv) {
 /** Interleaved rounds; each round runs every column once, in a fresh process. */
 const ROUNDS = (quick) => (quick ? 1 : 3);
 
-/** Timed and warm-up runs per column per round; pure Python is slow, so it runs fewer times. */
+/**
+ * Timed and warm-up runs per column per round. Pure Python is slow, so it runs fewer times. The kit
+ * warms up 3 times: V8 optimises hot code on a background thread, which a busy machine starves, so
+ * a single warm-up can leave the first timed runs unoptimised (the first, cold run is reported apart).
+ */
 function repeatsFor(column, quick) {
-  if (quick) return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 3, warmup: 1 };
-  return column === "lecture" ? { repeats: 1, warmup: 0 } : { repeats: 5, warmup: 1 };
+  if (column === "lecture") return { repeats: 1, warmup: 0 };
+  if (quick) return { repeats: 3, warmup: column === "kit" ? 2 : 1 };
+  return { repeats: 5, warmup: column === "kit" ? 3 : 1 };
 }
 
 function median(xs) {
