@@ -83,6 +83,8 @@ def main():
                 client.execute_cell(cell, index)
             except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
                 failed = (index, cell, err)
+            if cell.get("execution_count") is None:  # tslab's reply carries none: number the cells as Jupyter would
+                cell["execution_count"] = len(summary["cells"]) + 1
             summary["cells"].append({"index": index, "seconds": round(time.time() - t0, 3),
                                      "outputs": len(cell.get("outputs", []))})
             if failed:
