@@ -115,3 +115,36 @@ describe("notebook runner: a failing cell reports its real error text @slow @not
     fs.rmSync(path.dirname(run.executedPath), { recursive: true, force: true });
   });
 });
+
+describe("notebook tooling (scripts/notebook-tools.js, scripts/link-self.js)", function () {
+  it("lists notebooks in name order, exercises (nested) after them, never checkpoints", function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-list-"));
+    for (const rel of ["10-b.ipynb", "02-a.ipynb", "notes.md", "exercises/x/2.ipynb", "exercises/1.ipynb", ".ipynb_checkpoints/02-a-checkpoint.ipynb", "exercises/.ipynb_checkpoints/1-checkpoint.ipynb"]) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), "{}");
+    }
+    const rel = (files: string[]) => files.map((f) => path.relative(dir, f));
+    expect(rel(tools().listNotebooks({ root: dir }))).to.deep.equal(["02-a.ipynb", "10-b.ipynb"]);
+    expect(rel(tools().listNotebooks({ root: dir, exercises: true }))).to.deep.equal(
+      ["02-a.ipynb", "10-b.ipynb", path.join("exercises", "1.ipynb"), path.join("exercises", "x", "2.ipynb")]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("links node_modules/<package> to the project root, idempotently, replacing a stale link", function () {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { ensureSelfLink } = require(path.join(root, "scripts", "link-self.js")) as { ensureSelfLink(root: string): string };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-link-"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "demo-pkg", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "index.js"), "module.exports = 42;");
+    expect(ensureSelfLink(dir)).to.equal("linked");
+    expect(ensureSelfLink(dir)).to.equal("ok");
+    expect(fs.realpathSync(path.join(dir, "node_modules", "demo-pkg"))).to.equal(fs.realpathSync(dir));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    expect(require(require.resolve("demo-pkg", { paths: [path.join(dir, "sub")] }))).to.equal(42);
+    fs.unlinkSync(path.join(dir, "node_modules", "demo-pkg"));
+    fs.symlinkSync(os.tmpdir(), path.join(dir, "node_modules", "demo-pkg"));
+    expect(ensureSelfLink(dir)).to.equal("linked");
+    expect(fs.realpathSync(path.join(dir, "node_modules", "demo-pkg"))).to.equal(fs.realpathSync(dir));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
