@@ -75,7 +75,8 @@ export function optimizerRace(options: RaceOptions): Figure {
     const step = frameStep(k, frameCount, steps);
     frames.push({ name: `step ${step}`, traces: traceIndices, data: paths.map(({ p }) => prefix(p, step)) });
   }
-  const play = { frame: { duration, redraw: false }, transition: { duration: 0 }, fromcurrent: true, mode: "immediate" };
+  // redraw: true, because a transition without redraw wipes the contour (the one trace frames leave out)
+  const play = { frame: { duration, redraw: true }, transition: { duration: 0 }, fromcurrent: true, mode: "immediate" };
   const [xt, yt] = options.axisTitles ?? ["w", "b"];
   return {
     data,
@@ -90,15 +91,15 @@ export function optimizerRace(options: RaceOptions): Figure {
         type: "buttons", showactive: false, direction: "left", x: 0, y: -0.12, xanchor: "left", yanchor: "top",
         buttons: [
           { label: "\u25B6 Play", method: "animate", args: [null, play] },
-          { label: "\u275A\u275A Pause", method: "animate", args: [[null], { frame: { duration: 0, redraw: false }, mode: "immediate" }] },
+          { label: "\u275A\u275A Pause", method: "animate", args: [[null], { frame: { duration: 0, redraw: true }, mode: "immediate" }] },
         ],
       }],
       sliders: [{
-        active: 0, x: 0.2, len: 0.8, y: -0.1, yanchor: "top", currentvalue: { prefix: "" },
+        active: 0, x: 0.25, len: 0.75, y: -0.1, yanchor: "top", currentvalue: { prefix: "step ", xanchor: "right" },
         steps: frames.map((f) => ({
           label: f.name.replace("step ", ""),
           method: "animate",
-          args: [[f.name], { frame: { duration: 0, redraw: false }, mode: "immediate", transition: { duration: 0 } }],
+          args: [[f.name], { frame: { duration: 0, redraw: true }, mode: "immediate", transition: { duration: 0 } }],
         })),
       }],
     }),
