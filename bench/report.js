@@ -85,7 +85,7 @@ function bestLine(report) {
   }).filter(Boolean);
   const cold = report.workloads.filter((r) => r.columns.kit?.warmupSeconds?.length)
     .map((r) => `(${r.workload}) ${time(r.columns.kit.warmupSeconds[0])}`);
-  return (parts.length ? `Ratios of the fastest runs (less sensitive to other load): ${parts.join("; ")}.\n` : "") +
+  return (parts.length ? `Ratios of the fastest runs (less sensitive to other load): ${parts.join("; ")}.\n\n` : "") +
     (cold.length ? `Kit's first (cold, unoptimised) run in a fresh process: ${cold.join(", ")}.\n` : "");
 }
 
@@ -166,7 +166,7 @@ function renderMarkdown(report) {
     "```sh",
     "sudo apt-get install python3 python3-numpy   # the baselines; without numpy only that column is skipped",
     "npm ci && npm run build",
-    "npm run bench                                # ~2 min; prints the table, writes bench/results/*.json",
+    "npm run bench                                # 1-2 min; prints the table, writes bench/results/*.json",
     "npm run bench -- --quick                     # fewer repeats",
     "npm run bench -- --latest                    # also rewrites this file",
     "```",

@@ -218,7 +218,7 @@ function main() {
       "peak memory = ru_maxrss of the process that ran only that workload (kit: one Node child per workload); +delta = peak minus the peak before the first run",
       `max rel. diff = largest relative difference between the kit's and the baselines' results: params after update ${SIZES.checkStep}, record counts, surface checksum (the runner fails above ${AGREEMENT_TOLERANCE}); final params are in the JSON (finalDifference): RMSProp, AdaDelta, AdaMax and NAdam end in a limit cycle that amplifies last-bit exp differences`,
       "lecture Python computes the sigmoid with math.exp; np.exp on a Python float (the slides' np.sqrt/np.power style) is ~7x slower per call, so the lecture ratios are conservative",
-      "NumPy baselines compute in place in preallocated buffers where fresh temporaries would be page-fault bound",
+      "NumPy baselines compute in place in preallocated buffers where fresh temporaries would be page-fault bound, and in batch training compute the sigmoid (margins) at the new params once, for the recorded loss and the next gradient",
       ...(py.note ? [py.note] : []),
     ],
     rounds: ROUNDS(opts.quick),
