@@ -6,3 +6,6 @@ export {};
 export * as adam from "./adam";
 export * as lpNorms from "./lpNorms";
 export * as nadam from "./nadam";
+export * as amsgradAdamw from "./amsgradAdamw";
+export * as whichOptimizer from "./whichOptimizer";
+export * as schedules from "./schedules";
