@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { lessons, models, optimizers, schedules, train } from "../src/index";
 
-const { escapeStep, valuesAt } = lessons.schedules;
+const { escapeStep, valuesAt, choiceCounts } = lessons.schedules;
 
 describe("lessons.schedules", () => {
   const saddle = models.surfaces.saddle;
@@ -23,6 +23,11 @@ describe("lessons.schedules", () => {
     expect(v[1]).to.be.closeTo(0.55, 1e-12);
     expect(v[2]).to.be.closeTo(0.1, 1e-12);
     expect(v[3]).to.be.closeTo(1, 1e-12);
+  });
+
+  it("counts chosen rates, most frequent first", () => {
+    expect(choiceCounts([0.1, 0.5, 0.1, 1, 0.5, 0.1])).to.deep.equal([{ eta: 0.1, count: 3 }, { eta: 0.5, count: 2 }, { eta: 1, count: 1 }]);
+    expect(() => choiceCounts([0.1, NaN])).to.throw("lessons.schedules.choiceCounts: etas");
   });
 
   it("rejects bad input", () => {

@@ -32,3 +32,16 @@ export function valuesAt(schedule: (step: number) => number, steps: number[]): n
   if (!Array.isArray(steps) || steps.length === 0) check.fail(fn, "steps", "a non-empty array of steps", steps);
   return steps.map((s, k) => schedule(check.nonNegativeInt(fn, `steps[${k}]`, s)));
 }
+
+/**
+ * How often each rate was chosen (e.g. lineSearch's `chosenEtas`), most frequent first, as
+ * "eta: count" pairs.
+ * @example choiceCounts([0.1, 0.5, 0.1]) // [{eta: 0.1, count: 2}, {eta: 0.5, count: 1}]
+ */
+export function choiceCounts(etas: ArrayLike<number>): Array<{ eta: number; count: number }> {
+  const fn = "lessons.schedules.choiceCounts";
+  const list = check.finiteVector(fn, "etas", etas);
+  const counts = new Map<number, number>();
+  for (const e of list) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return Array.from(counts, ([eta, count]) => ({ eta, count })).sort((a, b) => b.count - a.count || a.eta - b.eta);
+}
