@@ -117,16 +117,21 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   const recorder = new TrajectoryRecorder(names, optimizer.stateKeys, epochs * updatesPerEpoch);
   let params = init;
   let state = optimizer.init(params);
-  recorder.start(params, model.loss(params, data));
+  // Fast path (bit-identical): a model may precompute per-dataset tables once per run.
+  const prepared = model.prepare ? model.prepare(data) : undefined;
+  const lossAt = prepared ? (q: ArrayLike<number>) => prepared.loss(q) : (q: ArrayLike<number>) => model.loss(q, data);
+  const fullBatch = mode === "batch" && prepared !== undefined;
+  recorder.start(params, lossAt(params));
   const p = names.length;
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (const batch of batches(epoch)) {
       const point = optimizer.gradientPoint(params, state);
       const grad = new Float64Array(p);
-      for (const i of batch) model.addPointGradient(point, data, i, grad);
+      if (fullBatch) prepared.batchGradient(point, grad);
+      else for (const i of batch) model.addPointGradient(point, data, i, grad);
       const next = optimizer.update(grad, state, params);
-      const loss = recordLoss ? model.loss(next.params, data) : NaN;
+      const loss = recordLoss ? lossAt(next.params) : NaN;
       const bad = nonFiniteParam(next.params, names) ?? (recordLoss && !Number.isFinite(loss) ? `loss = ${loss}` : undefined);
       if (bad !== undefined) {
         return {

@@ -124,6 +124,9 @@ export class TrajectoryRecorder {
   private readonly lr: Column;
   private readonly state = new Map<string, Column>();
   private readonly scalars = new Map<string, Column>();
+  private readonly stateCols: Column[] = [];
+  private scalarKeys: string[] | undefined;
+  private scalarCols: Column[] = [];
   private count = 0;
 
   constructor(readonly paramNames: readonly string[], readonly stateKeys: readonly string[], expectedSteps = 64) {
@@ -133,6 +136,7 @@ export class TrajectoryRecorder {
     this.grad = new Column(cap);
     this.lr = new Column(cap);
     for (const key of stateKeys) this.state.set(key, new Column(cap));
+    for (const key of stateKeys) this.stateCols.push(this.state.get(key) as Column);
   }
 
   get length(): number {
@@ -155,16 +159,15 @@ export class TrajectoryRecorder {
     this.params.push(r.params);
     this.grad.push(r.grad);
     this.lr.push(r.lr);
-    for (const [key, col] of this.state) col.push(r.state[key] as ArrayLike<number>);
-    for (const [key, value] of Object.entries(r.state)) {
-      if (key === "t" || typeof value !== "number") continue;
-      let col = this.scalars.get(key);
-      if (!col) {
-        col = new Column(64);
-        this.scalars.set(key, col);
-      }
-      col.pushOne(value);
+    const keys = this.stateKeys;
+    for (let j = 0; j < keys.length; j++) this.stateCols[j].push(r.state[keys[j]] as ArrayLike<number>);
+    if (this.scalarKeys === undefined) {
+      // The state's scalar fields (e.g. NAdam's muProduct) are the same at every step: find them once.
+      this.scalarKeys = Object.keys(r.state).filter((key) => key !== "t" && typeof r.state[key] === "number");
+      for (const key of this.scalarKeys) this.scalars.set(key, new Column(64));
+      this.scalarCols = this.scalarKeys.map((key) => this.scalars.get(key) as Column);
     }
+    for (let j = 0; j < this.scalarKeys.length; j++) this.scalarCols[j].pushOne(r.state[this.scalarKeys[j]] as number);
     this.count++;
   }
 

@@ -1,6 +1,6 @@
 import type { PointData } from "../datasets/types";
 import * as check from "../validate";
-import type { Model } from "./types";
+import type { Model, PreparedModel } from "./types";
 
 /** The neuron's output f(x) = 1 / (1 + exp(-(w x + b))). */
 export function sigmoid(z: number): number {
@@ -68,6 +68,62 @@ function groupByX(data: PointData): XGroups {
   return out;
 }
 
+/**
+ * The neuron bound to one dataset: the distinct x values once, and for each point the index of its
+ * x. loss and batchGradient evaluate the sigmoid once per distinct x (101 times instead of 500 on
+ * the sparse data), then sum over the points in dataset order with the very same arithmetic as
+ * loss / addPointGradient, so the results are bit-identical.
+ */
+function prepareNeuron(data: PointData): PreparedModel {
+  const n = data.x.length;
+  const x = Float64Array.from(data.x);
+  const y = Float64Array.from(data.y);
+  const slot = new Map<number, number>();
+  const group = new Int32Array(n);
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let q = slot.get(x[i]);
+    if (q === undefined) {
+      q = distinct.length;
+      slot.set(x[i], q);
+      distinct.push(x[i]);
+    }
+    group[i] = q;
+  }
+  const xs = Float64Array.from(distinct);
+  const count = new Float64Array(xs.length);
+  const meanY = new Float64Array(xs.length);
+  const m2 = new Float64Array(xs.length);
+  for (let i = 0; i < n; i++) { count[group[i]] += 1; meanY[group[i]] += y[i]; }
+  for (let q = 0; q < xs.length; q++) meanY[q] /= count[q];
+  for (let i = 0; i < n; i++) { const d = y[i] - meanY[group[i]]; m2[group[i]] += d * d; }
+  const f = new Float64Array(xs.length);
+  const fill = (w: number, b: number) => {
+    for (let q = 0; q < xs.length; q++) f[q] = 1 / (1 + Math.exp(-(w * xs[q] + b)));
+  };
+  return {
+    loss(params) {
+      const w = params[0], b = params[1];
+      let sum = 0;
+      for (let q = 0; q < xs.length; q++) {
+        const fq = 1 / (1 + Math.exp(-(w * xs[q] + b)));
+        const d = fq - meanY[q];
+        sum += 0.5 * (count[q] * d * d + m2[q]);
+      }
+      return sum;
+    },
+    batchGradient(params, out) {
+      fill(params[0], params[1]);
+      for (let i = 0; i < n; i++) {
+        const fi = f[group[i]];
+        const common = (fi - y[i]) * fi * (1 - fi);
+        out[0] += common * x[i];
+        out[1] += common;
+      }
+    },
+  };
+}
+
 function checkGrid(caller: string, arg: string, values: unknown): Float64Array {
   const v = check.finiteVector(caller, arg, values);
   if (v.length === 0) check.fail(caller, arg, "a non-empty array of numbers", values);
@@ -85,6 +141,7 @@ export const sigmoidNeuron = {
   name: "sigmoidNeuron",
   paramNames: (): string[] => ["w", "b"],
   validate: validatePoints,
+  prepare: prepareNeuron,
   loss(params: ArrayLike<number>, data: PointData): number {
     return pointwiseLoss(params[0], params[1], data);
   },
@@ -118,13 +175,20 @@ export const sigmoidNeuron = {
     const b = checkGrid(caller, "bs", bs);
     const g = groupByX(data);
     const k = g.x.length;
+    // exp(-(w x + b)) = exp(-w x) * exp(-b): len(ws) * k + len(bs) exponentials instead of
+    // len(ws) * len(bs) * k. A factor that under- or overflows falls back to the direct form.
+    const ewx = new Float64Array(w.length * k);
+    for (let i = 0; i < w.length; i++) for (let q = 0; q < k; q++) ewx[i * k + q] = Math.exp(-w[i] * g.x[q]);
     const z: number[][] = [];
     for (let j = 0; j < b.length; j++) {
+      const eb = Math.exp(-b[j]);
+      const ebNormal = eb > 0 && eb < Infinity;
       const row = new Array<number>(w.length);
       for (let i = 0; i < w.length; i++) {
         let sum = 0;
         for (let q = 0; q < k; q++) {
-          const f = 1 / (1 + Math.exp(-(w[i] * g.x[q] + b[j])));
+          const ea = ewx[i * k + q];
+          const f = ebNormal && ea > 0 && ea < Infinity ? 1 / (1 + ea * eb) : 1 / (1 + Math.exp(-(w[i] * g.x[q] + b[j])));
           sum += 0.5 * (g.count[q] * f * f - 2 * f * g.sumY[q] + g.sumY2[q]);
         }
         row[i] = sum;

@@ -15,6 +15,19 @@ export interface Model<D = unknown> {
   loss(params: ArrayLike<number>, data: D): number;
   /** Adds the gradient of point `i` at `params` into `out` (out += grad_i). */
   addPointGradient(params: ArrayLike<number>, data: D, i: number, out: Float64Array): void;
+  /**
+   * Optional fast path for train(): precomputes what depends on the data alone, once per run. The
+   * returned functions must give exactly what loss / addPointGradient over 0..n-1 give.
+   */
+  prepare?(data: D): PreparedModel;
+}
+
+/** A model bound to one dataset for the length of a train() call (see Model.prepare). */
+export interface PreparedModel {
+  /** Same value as model.loss(params, data). */
+  loss(params: ArrayLike<number>): number;
+  /** out += the gradient summed over every point in dataset order (as addPointGradient for i = 0..n-1). */
+  batchGradient(params: ArrayLike<number>, out: Float64Array): void;
 }
 
 /** A model of two parameters with no data: a loss surface f(p0, p1) used for charts and demos. */

@@ -30,21 +30,28 @@ export interface AdamHyper extends AdamLikeHyper {
 export function adamStep(grad: Vector, state: AdamState, params: Vector, lr: number, h: AdamHyper): UpdateResult<AdamState> {
   const n = params.length;
   const t = state.t + 1;
-  const m = firstMoment(state.m, grad, h.beta1);
-  const v = secondMoment(state.v, grad, h.beta2);
-  const mHat = h.biasCorrection ? biasCorrected(m, h.beta1, t) : m;
-  const vHat = h.biasCorrection ? biasCorrected(v, h.beta2, t) : v;
+  const m = new Float64Array(n);
+  const v = new Float64Array(n);
+  const mHat = new Float64Array(n);
+  const vHat = new Float64Array(n);
   const w = new Float64Array(n);
   const rate = new Float64Array(n);
   const bc1 = 1 - Math.pow(h.beta1, t);
-  const bc2Sqrt = Math.sqrt(1 - Math.pow(h.beta2, t));
+  const bc2 = 1 - Math.pow(h.beta2, t);
+  const bc2Sqrt = Math.sqrt(bc2);
+  const { beta1, beta2, eps } = h;
   for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    m[i] = beta1 * state.m[i] + (1 - beta1) * g;
+    v[i] = beta2 * state.v[i] + (1 - beta2) * (g * g);
+    mHat[i] = h.biasCorrection ? m[i] / bc1 : m[i];
+    vHat[i] = h.biasCorrection ? v[i] / bc2 : v[i];
     if (h.torch) {
-      const denom = Math.sqrt(v[i]) / bc2Sqrt + h.eps;
+      const denom = Math.sqrt(v[i]) / bc2Sqrt + eps;
       rate[i] = lr / denom;
       w[i] = params[i] - (lr / bc1) * (m[i] / denom);
     } else {
-      const denom = Math.sqrt(vHat[i]) + h.eps;
+      const denom = Math.sqrt(vHat[i]) + eps;
       rate[i] = lr / denom;
       w[i] = params[i] - lr * (mHat[i] / denom);
     }

@@ -94,7 +94,8 @@ export function defineOptimizer<S extends OptimizerState>(spec: OptimizerSpec<S>
       return spec.step(grad, state, params, etaAt(fn, eta, state.t + 1));
     },
     gradientPoint(params: Vector, state: S): Float64Array {
-      return spec.gradientPoint ? spec.gradientPoint(params, state) : Float64Array.from(params);
+      if (spec.gradientPoint) return spec.gradientPoint(params, state);
+      return params instanceof Float64Array ? params.slice() : Float64Array.from(params);
     },
   });
 }
