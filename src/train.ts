@@ -117,7 +117,7 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   const recorder = new TrajectoryRecorder(names, optimizer.stateKeys, epochs * updatesPerEpoch);
   let params = init;
   let state = optimizer.init(params);
-  // Fast path (bit-identical): a model may precompute per-dataset tables once per run.
+  // Fast path: a model may precompute per-dataset tables once per run (see Model.prepare).
   const prepared = model.prepare ? model.prepare(data) : undefined;
   const lossAt = prepared ? (q: ArrayLike<number>) => prepared.loss(q) : (q: ArrayLike<number>) => model.loss(q, data);
   const fullBatch = mode === "batch" && prepared !== undefined;

@@ -34,86 +34,73 @@ function pointwiseLoss(w: number, b: number, data: PointData): number {
   return sum;
 }
 
-/** Points grouped by equal x: for each distinct x, the count, the sum of y and the sum of y^2. */
+/**
+ * Points grouped by equal x: for each distinct x (in order of first appearance), the count, the sum
+ * of y and the sum of y^2; and for each point, the index of its group.
+ */
 interface XGroups {
   x: Float64Array;
   count: Float64Array;
   sumY: Float64Array;
   sumY2: Float64Array;
+  group: Int32Array;
 }
 
 function groupByX(data: PointData): XGroups {
-  const byX = new Map<number, [number, number, number]>();
-  for (let i = 0; i < data.x.length; i++) {
-    const g = byX.get(data.x[i]);
-    const y = data.y[i];
-    if (g) {
-      g[0] += 1;
-      g[1] += y;
-      g[2] += y * y;
-    } else {
-      byX.set(data.x[i], [1, y, y * y]);
+  const n = data.x.length;
+  const slot = new Map<number, number>();
+  const group = new Int32Array(n);
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let q = slot.get(data.x[i]);
+    if (q === undefined) {
+      q = distinct.length;
+      slot.set(data.x[i], q);
+      distinct.push(data.x[i]);
     }
+    group[i] = q;
   }
-  const k = byX.size;
-  const out: XGroups = { x: new Float64Array(k), count: new Float64Array(k), sumY: new Float64Array(k), sumY2: new Float64Array(k) };
-  let j = 0;
-  for (const [x, [c, s, s2]] of byX) {
-    out.x[j] = x;
-    out.count[j] = c;
-    out.sumY[j] = s;
-    out.sumY2[j] = s2;
-    j++;
+  const k = distinct.length;
+  const out: XGroups = { x: Float64Array.from(distinct), count: new Float64Array(k), sumY: new Float64Array(k), sumY2: new Float64Array(k), group };
+  for (let i = 0; i < n; i++) {
+    const y = data.y[i];
+    out.count[group[i]] += 1;
+    out.sumY[group[i]] += y;
+    out.sumY2[group[i]] += y * y;
   }
   return out;
 }
 
 /**
  * The neuron bound to one dataset: the distinct x values once, and for each point the index of its
- * x. loss and batchGradient evaluate the sigmoid once per distinct x (101 times instead of 500 on
- * the sparse data), then sum over the points in dataset order with the very same arithmetic as
- * loss / addPointGradient, so the results are bit-identical.
+ * x. Both evaluate the sigmoid once per distinct x (101 times instead of 500 on the sparse data).
+ * batchGradient then sums over the points in dataset order with addPointGradient's arithmetic, so it
+ * is bit-identical to the plain running sum; loss uses the per-group closed form
+ * 1/2 (c (f - mean y)^2 + sum (y - mean y)^2), equal to the point-by-point sum to ~1e-15.
  */
 function prepareNeuron(data: PointData): PreparedModel {
   const n = data.x.length;
   const x = Float64Array.from(data.x);
   const y = Float64Array.from(data.y);
-  const slot = new Map<number, number>();
-  const group = new Int32Array(n);
-  const distinct: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let q = slot.get(x[i]);
-    if (q === undefined) {
-      q = distinct.length;
-      slot.set(x[i], q);
-      distinct.push(x[i]);
-    }
-    group[i] = q;
-  }
-  const xs = Float64Array.from(distinct);
-  const count = new Float64Array(xs.length);
+  const { x: xs, count, sumY, group } = groupByX(data);
   const meanY = new Float64Array(xs.length);
   const m2 = new Float64Array(xs.length);
-  for (let i = 0; i < n; i++) { count[group[i]] += 1; meanY[group[i]] += y[i]; }
-  for (let q = 0; q < xs.length; q++) meanY[q] /= count[q];
+  for (let q = 0; q < xs.length; q++) meanY[q] = sumY[q] / count[q];
   for (let i = 0; i < n; i++) { const d = y[i] - meanY[group[i]]; m2[group[i]] += d * d; }
   const f = new Float64Array(xs.length);
-  const fill = (w: number, b: number) => {
-    for (let q = 0; q < xs.length; q++) f[q] = 1 / (1 + Math.exp(-(w * xs[q] + b)));
-  };
   return {
     loss(params) {
       const w = params[0], b = params[1];
       let sum = 0;
       for (let q = 0; q < xs.length; q++) {
-        const fq = 1 / (1 + Math.exp(-(w * xs[q] + b)));
+        const fq = sigmoid(w * xs[q] + b);
         const d = fq - meanY[q];
         sum += 0.5 * (count[q] * d * d + m2[q]);
       }
       return sum;
     },
     batchGradient(params, out) {
-      fill(params[0], params[1]);
+      for (let q = 0; q < xs.length; q++) f[q] = sigmoid(params[0] * xs[q] + params[1]);
       for (let i = 0; i < n; i++) {
         const fi = f[group[i]];
         const common = (fi - y[i]) * fi * (1 - fi);

@@ -17,14 +17,15 @@ export interface Model<D = unknown> {
   addPointGradient(params: ArrayLike<number>, data: D, i: number, out: Float64Array): void;
   /**
    * Optional fast path for train(): precomputes what depends on the data alone, once per run. The
-   * returned functions must give exactly what loss / addPointGradient over 0..n-1 give.
+   * returned batchGradient must give exactly the running sum of addPointGradient over 0..n-1; the
+   * returned loss must equal model.loss up to rounding (~1e-15 relative).
    */
   prepare?(data: D): PreparedModel;
 }
 
 /** A model bound to one dataset for the length of a train() call (see Model.prepare). */
 export interface PreparedModel {
-  /** Same value as model.loss(params, data). */
+  /** model.loss(params, data), up to rounding. */
   loss(params: ArrayLike<number>): number;
   /** out += the gradient summed over every point in dataset order (as addPointGradient for i = 0..n-1). */
   batchGradient(params: ArrayLike<number>, out: Float64Array): void;
