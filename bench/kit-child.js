@@ -3,7 +3,7 @@
  * Times one kit workload in a process of its own and prints a JSON report on stdout, so the peak
  * resident memory (process.resourceUsage().maxRSS) belongs to that workload alone.
  *
- *   node --expose-gc bench/kit-child.js <a|b|c|d|m> [repeats] [warmup]
+ *   node --expose-gc bench/kit-child.js <a|b|c|d|m> [repeats] [warmup] [all|params]   (train's record option)
  *
  * `baselineRssKiB` is the peak just after loading the kit and building the data; peak - baseline
  * is what the workload added. Workload m reports the bytes its recorded trajectory keeps alive
@@ -26,7 +26,8 @@ function liveBytes() {
 }
 
 function main() {
-  const [name, repeatsArg = "7", warmupArg = "1"] = process.argv.slice(2);
+  const [name, repeatsArg = "7", warmupArg = "1", record = "all"] = process.argv.slice(2);
+  if (!["all", "params"].includes(record)) throw new Error(`bench/kit-child.js: record must be all or params, got ${JSON.stringify(record)}`);
   const repeats = Number(repeatsArg);
   const warmup = Number(warmupArg);
   if (!["a", "b", "c", "d", "m"].includes(name)) throw new Error(`bench/kit-child.js: workload must be a, b, c, d or m, got ${JSON.stringify(name)}`);
@@ -34,7 +35,7 @@ function main() {
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`bench/kit-child.js: warmup must be an integer >= 0, got ${warmupArg}`);
 
   const kit = loadKit();
-  const { workloads } = setup(kit);
+  const { workloads } = setup(kit, { record: /** @type {"all"|"params"} */ (record) });
   const work = workloads[/** @type {"a"|"b"|"c"|"d"|"m"} */ (name)];
   gc();
   const baselineRssKiB = process.resourceUsage().maxRSS;

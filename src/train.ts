@@ -23,6 +23,12 @@ export interface TrainOptions<D> {
   validation?: D;
   /** Record the full-dataset loss after every update [true]; false saves time on big SGD runs (loss = NaN). */
   recordLoss?: boolean;
+  /**
+   * What to keep of every update ["all"]: "all" records params, loss, gradient, effective learning
+   * rate and optimizer state; "params" only params and loss (records then have empty grad and lr,
+   * and the gradient / rate / state columns throw): less memory and time for long or wide runs.
+   */
+  record?: "all" | "params";
 }
 
 export interface TrainResult {
@@ -95,7 +101,7 @@ function nonFiniteParam(params: Float64Array, names: readonly string[]): string 
  * run.trajectory[100].loss
  */
 export function train<D>(opts: TrainOptions<D>): TrainResult {
-  const o = check.options<TrainOptions<D>>(FN, opts, ["model", "data", "init", "optimizer", "epochs", "mode", "validation", "recordLoss"]);
+  const o = check.options<TrainOptions<D>>(FN, opts, ["model", "data", "init", "optimizer", "epochs", "mode", "validation", "recordLoss", "record"]);
   checkModel(o.model);
   const model = o.model as Model<D>;
   checkOptimizer(o.optimizer);
@@ -109,12 +115,13 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   const batches = batchesOf(mode, n);
   if (o.validation !== undefined) model.validate(o.validation, FN + " (validation)");
   const recordLoss = check.bool(FN, "recordLoss", o.recordLoss ?? true);
+  const details = check.oneOf<"all" | "params">(FN, "record", o.record ?? "all", ["all", "params"]) === "all";
   const eta = optimizer.hyper.eta as unknown;
   const plateau = typeof eta === "function" ? (eta as { observe?: (metric: number) => void }) : undefined;
   const observe = plateau && typeof plateau.observe === "function" ? plateau.observe.bind(plateau) : undefined;
 
   const updatesPerEpoch = mode === "batch" ? 1 : mode === "sgd" ? n : Math.ceil(n / (mode as { batchSize: number }).batchSize);
-  const recorder = new TrajectoryRecorder(names, optimizer.stateKeys, epochs * updatesPerEpoch);
+  const recorder = new TrajectoryRecorder(names, optimizer.stateKeys, epochs * updatesPerEpoch, details);
   let params = init;
   let state = optimizer.init(params);
   // Fast path: a model may precompute per-dataset tables once per run (see Model.prepare).

@@ -93,8 +93,15 @@ class Column {
       bigger.set(this.data.subarray(0, this.length));
       this.data = bigger;
     }
-    this.data.set(values, this.length);
-    this.length += values.length;
+    const n = values.length;
+    if (n <= 8) {
+      // A loop beats TypedArray.set for the few values of a small model's row.
+      const data = this.data;
+      for (let i = 0; i < n; i++) data[this.length + i] = values[i];
+    } else {
+      this.data.set(values, this.length);
+    }
+    this.length += n;
   }
   pushOne(value: number): void {
     if (this.length === this.data.length) {
@@ -116,9 +123,10 @@ class Column {
 /** Records a run; `view()` exposes it as a Trajectory. */
 export class TrajectoryRecorder {
   private readonly p: number;
-  private readonly t = new Column(64);
-  private readonly epoch = new Column(64);
-  private readonly loss = new Column(64);
+  private readonly rows: number;
+  private readonly t: Column;
+  private readonly epoch: Column;
+  private readonly loss: Column;
   private readonly params: Column;
   private readonly grad: Column;
   private readonly lr: Column;
@@ -129,13 +137,22 @@ export class TrajectoryRecorder {
   private scalarCols: Column[] = [];
   private count = 0;
 
-  constructor(readonly paramNames: readonly string[], readonly stateKeys: readonly string[], expectedSteps = 64) {
+  /**
+   * `details` false keeps only t, epoch, params and loss (train's `record: "params"`): records then
+   * carry empty grad / lr and a state with t only, and the gradient, rate and state columns throw.
+   */
+  constructor(readonly paramNames: readonly string[], readonly stateKeys: readonly string[], expectedSteps = 64, readonly details = true) {
     this.p = paramNames.length;
-    const cap = Math.min(expectedSteps + 1, 1 << 20) * this.p;
+    this.rows = Math.min(expectedSteps + 1, 1 << 20);
+    this.t = new Column(this.rows);
+    this.epoch = new Column(this.rows);
+    this.loss = new Column(this.rows);
+    // Preallocate the expected rows, but at most 2^21 values (16 MB) per column: wider runs grow on demand.
+    const cap = Math.min(this.rows * this.p, 1 << 21);
     this.params = new Column(cap);
-    this.grad = new Column(cap);
-    this.lr = new Column(cap);
-    for (const key of stateKeys) this.state.set(key, new Column(cap));
+    this.grad = new Column(details ? cap : 0);
+    this.lr = new Column(details ? cap : 0);
+    if (details) for (const key of stateKeys) this.state.set(key, new Column(cap));
     for (const key of stateKeys) this.stateCols.push(this.state.get(key) as Column);
   }
 
@@ -157,6 +174,8 @@ export class TrajectoryRecorder {
     this.epoch.pushOne(r.epoch);
     this.loss.pushOne(r.loss);
     this.params.push(r.params);
+    this.count++;
+    if (!this.details) return;
     this.grad.push(r.grad);
     this.lr.push(r.lr);
     const keys = this.stateKeys;
@@ -164,17 +183,17 @@ export class TrajectoryRecorder {
     if (this.scalarKeys === undefined) {
       // The state's scalar fields (e.g. NAdam's muProduct) are the same at every step: find them once.
       this.scalarKeys = Object.keys(r.state).filter((key) => key !== "t" && typeof r.state[key] === "number");
-      for (const key of this.scalarKeys) this.scalars.set(key, new Column(64));
+      for (const key of this.scalarKeys) this.scalars.set(key, new Column(this.rows));
       this.scalarCols = this.scalarKeys.map((key) => this.scalars.get(key) as Column);
     }
     for (let j = 0; j < this.scalarKeys.length; j++) this.scalarCols[j].pushOne(r.state[this.scalarKeys[j]] as number);
-    this.count++;
   }
 
   record(k: number): TrajectoryRecord {
     const p = this.p;
     const params = Array.from(this.params.data.subarray(k * p, (k + 1) * p));
     if (k === 0) return { t: 0, epoch: 0, params, loss: this.loss.data[0] };
+    if (!this.details) return { t: this.t.data[k], epoch: this.epoch.data[k], params, loss: this.loss.data[k], grad: [], lr: [], state: { t: this.t.data[k] } };
     const row = (c: Column) => Array.from(c.data.subarray((k - 1) * p, k * p));
     const state: Record<string, number | number[]> = { t: this.t.data[k] };
     for (const [key, col] of this.state) state[key] = row(col);
@@ -188,6 +207,12 @@ export class TrajectoryRecorder {
       lr: row(this.lr),
       state: state as RecordedState,
     };
+  }
+
+  private detailed(fn: string): void {
+    if (!this.details) {
+      throw new Error(`trajectory.${fn}: this run recorded params and loss only (train's record: "params"); train with record: "all" to keep gradients, rates and state`);
+    }
   }
 
   private index(fn: string, i: number | string): number {
@@ -211,9 +236,10 @@ export class TrajectoryRecorder {
       tColumn: () => rec.t.data.slice(0, rec.count),
       epochColumn: () => rec.epoch.data.slice(0, rec.count),
       param: (i) => rec.params.strided(rec.p, rec.index("param", i)),
-      gradColumn: (i) => rec.grad.strided(rec.p, rec.index("gradColumn", i)),
-      lrColumn: (i) => rec.lr.strided(rec.p, rec.index("lrColumn", i)),
+      gradColumn: (i) => (rec.detailed("gradColumn"), rec.grad.strided(rec.p, rec.index("gradColumn", i))),
+      lrColumn: (i) => (rec.detailed("lrColumn"), rec.lr.strided(rec.p, rec.index("lrColumn", i))),
       stateColumn: (key, i) => {
+        rec.detailed("stateColumn");
         const col = rec.state.get(key);
         if (!col) {
           throw new Error(`trajectory.stateColumn: key must be one of ${JSON.stringify(rec.stateKeys)}, got ${JSON.stringify(key)}`);

@@ -87,5 +87,27 @@ describe("models", () => {
       // softplus stays finite for huge margins
       expect(Number.isFinite(models.logistic.loss(new Array(9).fill(1e3), d))).to.equal(true);
     });
+
+    it("prepared loss and batch gradient equal the plain point-by-point ones bit for bit", () => {
+      const d = datasets.sparseLogistic({ n: 200, features: 40, density: 0.1, seed: 3 });
+      const prep = models.logistic.prepare(d);
+      const plainGradient = (q: number[]) => {
+        const g = new Float64Array(41);
+        for (let i = 0; i < d.n; i++) models.logistic.addPointGradient(q, d, i, g);
+        return g;
+      };
+      // Margins of both signs (and exactly 0 at the zero vector); the gradient is asked after the
+      // loss at the same params (reuses its exp), before any loss, and at new params.
+      for (const scale of [0, 0.5, -2, 30]) {
+        const q = Array.from({ length: 41 }, (_, j) => scale * Math.sin(j + 1));
+        const fresh = new Float64Array(41);
+        prep.batchGradient(q, fresh);
+        expect(Array.from(fresh)).to.deep.equal(Array.from(plainGradient(q)));
+        expect(prep.loss(q)).to.equal(models.logistic.loss(q, d));
+        const afterLoss = new Float64Array(41);
+        prep.batchGradient(q, afterLoss);
+        expect(Array.from(afterLoss)).to.deep.equal(Array.from(plainGradient(q)));
+      }
+    });
   });
 });

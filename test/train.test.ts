@@ -98,6 +98,19 @@ describe("train", () => {
     expect(() => tr.param(2)).to.throw(/trajectory.param: parameter must be an index in \[0, 1\]/);
   });
 
+  it('record: "params" keeps params and loss only, with the same numbers as a full record', () => {
+    const opts = { model: models.sigmoidNeuron, data: datasets.sparse(), init: [-2, -2], optimizer: optimizers.adam({ eta: 0.1 }), epochs: 30 };
+    const full = train(opts).trajectory;
+    const lean = train({ ...opts, record: "params" }).trajectory;
+    expect(lean.length).to.equal(31);
+    expect(Array.from(lean.param("w"))).to.deep.equal(Array.from(full.param("w")));
+    expect(Array.from(lean.lossColumn())).to.deep.equal(Array.from(full.lossColumn()));
+    expect(lean[5]).to.deep.equal({ t: 5, epoch: 5, params: full[5].params, loss: full[5].loss, grad: [], lr: [], state: { t: 5 } });
+    expect(() => lean.lrColumn(0)).to.throw('trajectory.lrColumn: this run recorded params and loss only (train\'s record: "params")');
+    expect(() => lean.stateColumn("v", 0)).to.throw("trajectory.stateColumn: this run recorded params and loss only");
+    expect(() => train({ ...opts, record: "grads" as "all" })).to.throw('train: record must be one of "all", "params"');
+  });
+
   it("stores a 100,000-update trajectory compactly (columnar)", () => {
     const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const run = train({ model: models.surfaces.bowl, init: [-4, 3], optimizer: optimizers.adam({ eta: 0.01 }), epochs: 100000 });

@@ -16,35 +16,63 @@ function margin(params: ArrayLike<number>, d: SparseLogisticData, i: number): nu
 /**
  * Bound to one dataset: loss() keeps the margins z_i it computed and the params they belong to, so
  * the batch gradient at the same params (the next epoch's, for every optimizer but lecture NAG)
- * skips the second pass over the non-zeros. Same arithmetic as loss / addPointGradient.
+ * skips the second pass over the non-zeros; where z_i >= 0 it also reuses loss()'s exp(-z_i) for
+ * the sigmoid. Same arithmetic, bit for bit, as loss / addPointGradient (test/models.test.ts).
  */
 function prepareLogistic(d: SparseLogisticData): PreparedModel {
-  const z = new Float64Array(d.n);
-  const at = new Float64Array(d.features + 1);
+  const { n, features, indptr, indices, values, y } = d;
+  const z = new Float64Array(n);
+  /** exp(-z_i) where z_i >= 0 (NaN where it was not computed), valid while `haveExp`. */
+  const expNegZ = new Float64Array(n);
+  const at = new Float64Array(features + 1);
   let valid = false;
+  let haveExp = false;
   const margins = (params: ArrayLike<number>) => {
     if (valid) {
       let same = true;
-      for (let j = 0; j <= d.features; j++) if (at[j] !== params[j]) { same = false; break; }
+      for (let j = 0; j <= features; j++) if (at[j] !== params[j]) { same = false; break; }
       if (same) return;
     }
-    for (let i = 0; i < d.n; i++) z[i] = margin(params, d, i);
-    for (let j = 0; j <= d.features; j++) at[j] = params[j];
+    const bias = params[features];
+    for (let i = 0; i < n; i++) {
+      let zi = bias;
+      const end = indptr[i + 1];
+      for (let k = indptr[i]; k < end; k++) zi += params[indices[k]] * values[k];
+      z[i] = zi;
+    }
+    for (let j = 0; j <= features; j++) at[j] = params[j];
     valid = true;
+    haveExp = false;
   };
   return {
     loss(params) {
       margins(params);
       let sum = 0;
-      for (let i = 0; i < d.n; i++) sum += softplus(z[i]) - d.y[i] * z[i];
+      for (let i = 0; i < n; i++) {
+        const zi = z[i];
+        // softplus(z) as in softplus(): z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)).
+        let sp: number;
+        if (zi > 0) {
+          const e = Math.exp(-zi);
+          expNegZ[i] = e;
+          sp = zi + Math.log1p(e);
+        } else {
+          expNegZ[i] = zi === 0 ? 1 : NaN;
+          sp = Math.log1p(Math.exp(zi));
+        }
+        sum += sp - y[i] * zi;
+      }
+      haveExp = true;
       return sum;
     },
     batchGradient(params, out) {
       margins(params);
-      const { indptr, indices, values, features } = d;
-      for (let i = 0; i < d.n; i++) {
-        const r = 1 / (1 + Math.exp(-z[i])) - d.y[i];
-        for (let k = indptr[i]; k < indptr[i + 1]; k++) out[indices[k]] += r * values[k];
+      for (let i = 0; i < n; i++) {
+        const zi = z[i];
+        const e = haveExp && zi >= 0 ? expNegZ[i] : Math.exp(-zi);
+        const r = 1 / (1 + e) - y[i];
+        const end = indptr[i + 1];
+        for (let k = indptr[i]; k < end; k++) out[indices[k]] += r * values[k];
         out[features] += r;
       }
     },
