@@ -14,10 +14,10 @@ import { ROOT, SUBMISSIONS, samples } from "./submissions/helpers";
 
 /** What a hostile sample must produce in the exercise it attacks. */
 const HOSTILE: Record<string, RegExp> = {
-  "hostile-infinite-loop.ipynb": /stopped after 3 s \(the time limit\): does a loop never end\?/,
+  "hostile-infinite-loop.ipynb": /stopped after 6 s \(the time limit\): does a loop never end\?/,
   "hostile-process-exit.ipynb": /process\.exit\(\) is not allowed in an answer/,
   "hostile-huge-output.ipynb": /printed more than 1 MB of output \(the limit\)/,
-  "hostile-memory.ipynb": /ran out of memory \(limit 256 MB\): does the code allocate without end\?/,
+  "hostile-memory.ipynb": /ran out of memory \(limit 128 MB\): does the code allocate without end\?/,
   "hostile-read-hidden.ipynb": /answer cells cannot import modules \(found an import of "fs"\)/,
   "hostile-syntax-error.ipynb": /the answer:nadam cell is not valid TypeScript: Expression expected\. at line \d+, column \d+/,
   "hostile-deleted-cell.ipynb": /no answer: no cell is tagged "answer:cyclic"/,
@@ -62,7 +62,7 @@ describe("grading command on the sample submissions (npx adaptive-lr grade <fold
   before(function () {
     const env = { ...process.env };
     delete env.ADAPTIVE_LR_SEED;
-    run = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "grade", SUBMISSIONS, "--out", out, "--timeout", "3"], {
+    run = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "grade", SUBMISSIONS, "--out", out, "--timeout", "6", "--memory", "128"], {
       encoding: "utf8",
       env,
       cwd: ROOT,

@@ -136,7 +136,7 @@ const SAMPLES = [
     name: "hostile-memory.ipynb",
     what: "AMSGrad allocates without end",
     exercise: "amsgrad",
-    change: prepend("amsgrad", "  const hog: number[][] = [];\n  while (true) hog.push(new Array(1e6).fill(Math.random()));"),
+    change: prepend("amsgrad", "  const hog: number[][] = [];\n  while (true) hog.push(new Array(1e7).fill(Math.random())); // 80 MB a chunk: the memory limit comes long before the time limit, even on a busy machine"),
   },
   {
     name: "hostile-read-hidden.ipynb",
