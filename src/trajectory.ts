@@ -152,8 +152,13 @@ export class TrajectoryRecorder {
     this.params = new Column(cap);
     this.grad = new Column(details ? cap : 0);
     this.lr = new Column(details ? cap : 0);
-    if (details) for (const key of stateKeys) this.state.set(key, new Column(cap));
-    for (const key of stateKeys) this.stateCols.push(this.state.get(key) as Column);
+    if (details) {
+      for (const key of stateKeys) {
+        const column = new Column(cap);
+        this.state.set(key, column);
+        this.stateCols.push(column);
+      }
+    }
   }
 
   get length(): number {

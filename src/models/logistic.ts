@@ -2,9 +2,14 @@ import type { SparseLogisticData } from "../datasets/sparseLogistic";
 import * as check from "../validate";
 import type { Model, PreparedModel } from "./types";
 
+/** log(1 + exp(z)) without overflow, given e = exp(-|z|): z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)). */
+function softplusWithExp(z: number, e: number): number {
+  return z > 0 ? z + Math.log1p(e) : Math.log1p(e);
+}
+
 /** log(1 + exp(z)) without overflow. */
 function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  return softplusWithExp(z, Math.exp(-Math.abs(z)));
 }
 
 function margin(params: ArrayLike<number>, d: SparseLogisticData, i: number): number {
@@ -16,14 +21,14 @@ function margin(params: ArrayLike<number>, d: SparseLogisticData, i: number): nu
 /**
  * Bound to one dataset: loss() keeps the margins z_i it computed and the params they belong to, so
  * the batch gradient at the same params (the next epoch's, for every optimizer but lecture NAG)
- * skips the second pass over the non-zeros; where z_i >= 0 it also reuses loss()'s exp(-z_i) for
+ * skips the second pass over the non-zeros; where z_i >= 0 it also reuses loss()'s exp(-|z_i|) for
  * the sigmoid. Same arithmetic, bit for bit, as loss / addPointGradient (test/models.test.ts).
  */
 function prepareLogistic(d: SparseLogisticData): PreparedModel {
   const { n, features, indptr, indices, values, y } = d;
   const z = new Float64Array(n);
-  /** exp(-z_i) where z_i >= 0 (NaN where it was not computed), valid while `haveExp`. */
-  const expNegZ = new Float64Array(n);
+  /** exp(-|z_i|), computed by loss() and valid while `haveExp`. */
+  const expNegAbsZ = new Float64Array(n);
   const at = new Float64Array(features + 1);
   let valid = false;
   let haveExp = false;
@@ -33,13 +38,7 @@ function prepareLogistic(d: SparseLogisticData): PreparedModel {
       for (let j = 0; j <= features; j++) if (at[j] !== params[j]) { same = false; break; }
       if (same) return;
     }
-    const bias = params[features];
-    for (let i = 0; i < n; i++) {
-      let zi = bias;
-      const end = indptr[i + 1];
-      for (let k = indptr[i]; k < end; k++) zi += params[indices[k]] * values[k];
-      z[i] = zi;
-    }
+    for (let i = 0; i < n; i++) z[i] = margin(params, d, i);
     for (let j = 0; j <= features; j++) at[j] = params[j];
     valid = true;
     haveExp = false;
@@ -49,18 +48,9 @@ function prepareLogistic(d: SparseLogisticData): PreparedModel {
       margins(params);
       let sum = 0;
       for (let i = 0; i < n; i++) {
-        const zi = z[i];
-        // softplus(z) as in softplus(): z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)).
-        let sp: number;
-        if (zi > 0) {
-          const e = Math.exp(-zi);
-          expNegZ[i] = e;
-          sp = zi + Math.log1p(e);
-        } else {
-          expNegZ[i] = zi === 0 ? 1 : NaN;
-          sp = Math.log1p(Math.exp(zi));
-        }
-        sum += sp - y[i] * zi;
+        const e = Math.exp(-Math.abs(z[i]));
+        expNegAbsZ[i] = e;
+        sum += softplusWithExp(z[i], e) - y[i] * z[i];
       }
       haveExp = true;
       return sum;
@@ -69,7 +59,8 @@ function prepareLogistic(d: SparseLogisticData): PreparedModel {
       margins(params);
       for (let i = 0; i < n; i++) {
         const zi = z[i];
-        const e = haveExp && zi >= 0 ? expNegZ[i] : Math.exp(-zi);
+        // sigmoid(z) = 1 / (1 + exp(-z)); for z >= 0, exp(-z) is the exp(-|z|) loss() kept.
+        const e = haveExp && zi >= 0 ? expNegAbsZ[i] : Math.exp(-zi);
         const r = 1 / (1 + e) - y[i];
         const end = indptr[i + 1];
         for (let k = indptr[i]; k < end; k++) out[indices[k]] += r * values[k];

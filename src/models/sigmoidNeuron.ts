@@ -91,10 +91,9 @@ function prepareNeuron(data: PointData): PreparedModel {
   return {
     loss(params) {
       const w = params[0], b = params[1];
-      const k = xs.length;
       let sum = 0;
-      for (let q = 0; q < k; q++) {
-        const fq = 1 / (1 + Math.exp(-(w * xs[q] + b))); // sigmoid(), written out: this loop is the hot path of SGD runs
+      for (let q = 0; q < xs.length; q++) {
+        const fq = sigmoid(w * xs[q] + b);
         const d = fq - meanY[q];
         sum += 0.5 * (count[q] * d * d + m2[q]);
       }
