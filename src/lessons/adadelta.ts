@@ -12,6 +12,10 @@ import { adadelta } from "../optimizers/adadelta";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import { train, type TrainResult } from "../train";
 import * as check from "../validate";
+import { rateHistory } from "./rmsprop";
+import { checkRuns, checkSteps } from "./runArgs";
+
+const RUNS_EXAMPLE = "{adadelta: run, rmsprop: run}";
 import { raceSummary, replayGradients } from "./adam";
 
 /**
@@ -148,18 +152,6 @@ export function handSteps(grads: ArrayLike<number>, opts: { beta?: number; eps?:
   });
 }
 
-function checkRuns(fn: string, runs: unknown): asserts runs is Record<string, TrainResult> {
-  if (!runs || typeof runs !== "object" || Array.isArray(runs) || Object.keys(runs).length === 0) {
-    check.fail(fn, "runs", "an object of named train() results like {adadelta: run, rmsprop: run}", runs);
-  }
-  for (const [name, run] of Object.entries(runs as Record<string, unknown>)) {
-    const r = run as Partial<TrainResult> | undefined;
-    if (!r || typeof r !== "object" || !r.trajectory || typeof r.trajectory.lossColumn !== "function") {
-      check.fail(fn, `runs.${name}`, "a result of train()", run);
-    }
-  }
-}
-
 /** One row of `compareRuns`. */
 export interface CompareRow {
   name: string;
@@ -179,7 +171,7 @@ export interface CompareRow {
  */
 export function compareRuns(runs: Record<string, TrainResult>, opts: { at?: number[]; target: number }): CompareRow[] {
   const fn = "lessons.adadelta.compareRuns";
-  checkRuns(fn, runs);
+  checkRuns(fn, runs, RUNS_EXAMPLE);
   const o = check.options<{ at: number[]; target: number }>(fn, opts ?? {}, ["at", "target"]);
   const target = check.finite(fn, "target", o.target);
   const at = o.at ?? [10, 25, 50, 100];
@@ -215,21 +207,19 @@ export interface RateRow {
 }
 
 /**
- * How each run's effective learning rate (trajectory.lrColumn) evolved, per parameter.
+ * How each run's effective learning rate evolved, per parameter (lessons.rmsprop.rateHistory of each).
  * @example rateSummary({ rmsprop: r })[1].drop // RMSProp's b rate at its lowest, relative to its start
  */
 export function rateSummary(runs: Record<string, TrainResult>): RateRow[] {
   const fn = "lessons.adadelta.rateSummary";
-  checkRuns(fn, runs);
+  checkRuns(fn, runs, RUNS_EXAMPLE);
   const rows: RateRow[] = [];
   for (const [name, run] of Object.entries(runs)) {
     const traj = run.trajectory;
-    if (traj.steps < 1) check.fail(fn, `runs.${name}`, "a run with at least one update", traj.steps);
+    checkSteps(fn, `runs.${name}`, run, 1);
     traj.paramNames.forEach((param, i) => {
-      const lr = traj.lrColumn(i);
-      let k = 0;
-      for (let j = 1; j < lr.length; j++) if (lr[j] < lr[k]) k = j;
-      rows.push({ name, param, first: lr[0], min: lr[k], minAt: k + 1, last: lr[lr.length - 1], drop: lr[k] / lr[0] });
+      const h = rateHistory(run, i);
+      rows.push({ name, param, first: h.first, min: h.smallest, minAt: h.smallestAt, last: h.last, drop: h.smallest / h.first });
     });
   }
   return rows;

@@ -16,29 +16,14 @@ import { adagrad } from "../optimizers/adagrad";
 import { train, type TrainResult } from "../train";
 import type { StepRecord } from "../trajectory";
 import * as check from "../validate";
+import { checkRun, checkSteps, paramIndex } from "./runArgs";
 import { replayGradients } from "./adam";
-
-function checkRun(fn: string, arg: string, run: unknown): asserts run is TrainResult {
-  const r = run as Partial<TrainResult> | undefined;
-  if (!r || typeof r !== "object" || !r.trajectory || typeof r.trajectory.param !== "function") {
-    check.fail(fn, arg, "a result of train()", run);
-  }
-}
 
 function checkV(fn: string, run: TrainResult): void {
   if (!run.trajectory.stateKeys.includes("v")) {
     check.fail(fn, "run", 'a run whose optimizer records an accumulator "v" (e.g. optimizers.adagrad)', run.trajectory.stateKeys);
   }
-  if (run.trajectory.length < 2) check.fail(fn, "run", "a run with at least one update", run.trajectory.length - 1);
-}
-
-function paramIndex(fn: string, run: TrainResult, param: unknown): number {
-  const names = run.trajectory.paramNames;
-  const j = typeof param === "string" ? names.indexOf(param) : param;
-  if (typeof j !== "number" || !Number.isInteger(j) || j < 0 || j >= names.length) {
-    check.fail(fn, "param", `an index in [0, ${names.length - 1}] or one of ${names.join(", ")}`, param);
-  }
-  return j;
+  checkSteps(fn, "run", run, 1);
 }
 
 /** The first AdaGrad update of the sigmoid neuron, read from the run (`firstStepRates`). */

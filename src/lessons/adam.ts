@@ -11,6 +11,7 @@ import { adam } from "../optimizers/adam";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import type { TrainResult } from "../train";
 import * as check from "../validate";
+import { checkRun, checkRuns } from "./runArgs";
 
 /** One update of a replayed gradient sequence (a single parameter). */
 export interface ReplayStep {
@@ -135,9 +136,7 @@ export function exponentialAverages(observed: ArrayLike<number>, beta = 0.9): Av
 /** Length of every update in parameter space: |params_t - params_{t-1}| for t = 1..T. */
 export function stepLengths(run: TrainResult): number[] {
   const fn = "lessons.adam.stepLengths";
-  if (!run || typeof run !== "object" || !run.trajectory || typeof run.trajectory.param !== "function") {
-    check.fail(fn, "run", "a result of train()", run);
-  }
+  checkRun(fn, "run", run);
   const traj = run.trajectory;
   const columns = traj.paramNames.map((_, i) => traj.param(i));
   const out: number[] = [];
@@ -194,14 +193,9 @@ export interface RaceRow {
  */
 export function raceSummary(runs: Record<string, TrainResult>, target: number): RaceRow[] {
   const fn = "lessons.adam.raceSummary";
-  if (!runs || typeof runs !== "object" || Array.isArray(runs) || Object.keys(runs).length === 0) {
-    check.fail(fn, "runs", "an object of named train() results like {gd: run, adam: run}", runs);
-  }
+  checkRuns(fn, runs, "{gd: run, adam: run}");
   const goal = check.finite(fn, "target", target);
   return Object.entries(runs).map(([name, run]) => {
-    if (!run || typeof run !== "object" || !run.trajectory || typeof run.trajectory.lossColumn !== "function") {
-      check.fail(fn, `runs.${name}`, "a result of train()", run);
-    }
     const loss = run.trajectory.lossColumn();
     const hit = loss.findIndex((v) => v <= goal);
     const last = run.trajectory[run.trajectory.length - 1] as { params: number[] };

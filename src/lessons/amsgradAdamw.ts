@@ -10,6 +10,7 @@ import type { Figure, Trace } from "../charts/types";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import type { TrainResult } from "../train";
 import * as check from "../validate";
+import { checkRun } from "./runArgs";
 import { replayGradients, type ReplayStep } from "./adam";
 
 /**
@@ -82,9 +83,7 @@ export function stateChart(replays: Replays, series: Record<string, [string, str
  */
 export function weightNorms(run: TrainResult): number[] {
   const fn = "lessons.amsgradAdamw.weightNorms";
-  if (!run || typeof run !== "object" || !run.trajectory || typeof run.trajectory.param !== "function") {
-    check.fail(fn, "run", "a result of train()", run);
-  }
+  checkRun(fn, "run", run);
   const traj = run.trajectory;
   const nParams = traj[0].params.length;
   if (nParams < 2) check.fail(fn, "run", "a run with weights and a bias (at least 2 parameters)", nParams);

@@ -13,6 +13,7 @@ import { adamax } from "../optimizers/adamax";
 import { maxprop } from "../optimizers/maxprop";
 import type { TrainResult } from "../train";
 import * as check from "../validate";
+import { checkRun } from "./runArgs";
 import { replayGradients } from "./adam";
 
 function vectorOf(fn: string, x: unknown): Float64Array {
@@ -230,9 +231,7 @@ export interface LastEpochLoss {
 /** Mean, maximum and final loss over the last `updatesPerEpoch` updates of a run. */
 export function lastEpochLoss(run: TrainResult, updatesPerEpoch: number): LastEpochLoss {
   const fn = "lessons.lpNorms.lastEpochLoss";
-  if (!run || typeof run !== "object" || !run.trajectory || typeof run.trajectory.lossColumn !== "function") {
-    check.fail(fn, "run", "a result of train()", run);
-  }
+  checkRun(fn, "run", run);
   const k = check.positiveInt(fn, "updatesPerEpoch", updatesPerEpoch);
   const loss = run.trajectory.lossColumn();
   if (loss.length - 1 < k) check.fail(fn, "updatesPerEpoch", `at most the run's ${loss.length - 1} updates`, k);

@@ -9,13 +9,7 @@
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import type { TrainResult } from "../train";
 import * as check from "../validate";
-
-function checkRun(fn: string, arg: string, run: unknown): asserts run is TrainResult {
-  const r = run as Partial<TrainResult> | undefined;
-  if (!r || typeof r !== "object" || !r.trajectory || typeof r.trajectory.param !== "function") {
-    check.fail(fn, arg, "a result of train()", run);
-  }
-}
+import { checkRun } from "./runArgs";
 
 /** The parameters of every record of a run, as points [p0, p1, ...] (index 0 = start). */
 export function pathOf(run: TrainResult): number[][] {

@@ -12,27 +12,8 @@ import type { Figure, Trace } from "../charts/types";
 import { rmsprop } from "../optimizers/rmsprop";
 import type { TrainResult } from "../train";
 import * as check from "../validate";
+import { checkRun, checkRuns, checkSteps, paramIndex } from "./runArgs";
 import { replayGradients } from "./adam";
-
-function checkRun(fn: string, arg: string, run: unknown): asserts run is TrainResult {
-  const r = run as Partial<TrainResult> | undefined;
-  if (!r || typeof r !== "object" || !r.trajectory || typeof r.trajectory.param !== "function" || typeof r.trajectory.lrColumn !== "function") {
-    check.fail(fn, arg, "a result of train()", run);
-  }
-}
-
-function paramIndex(fn: string, run: TrainResult, param: unknown): number {
-  const names = run.trajectory.paramNames;
-  const j = typeof param === "string" ? names.indexOf(param) : param;
-  if (typeof j !== "number" || !Number.isInteger(j) || j < 0 || j >= names.length) {
-    check.fail(fn, "param", `a parameter index in [0, ${names.length - 1}] or one of ${names.join(", ")}`, param);
-  }
-  return j;
-}
-
-function checkSteps(fn: string, run: TrainResult, min: number): void {
-  if (run.trajectory.length - 1 < min) check.fail(fn, "run", `a run with at least ${min} update(s)`, run.trajectory.length - 1);
-}
 
 /**
  * The weight of the squared gradient k updates old in RMSProp's v_t, for k = 0..count-1:
@@ -165,7 +146,7 @@ export function rateHistory(run: TrainResult, param: number | string = 1): RateH
   const fn = "lessons.rmsprop.rateHistory";
   checkRun(fn, "run", run);
   const j = paramIndex(fn, run, param);
-  checkSteps(fn, run, 1);
+  checkSteps(fn, "run", run, 1);
   const lr = run.trajectory.lrColumn(j);
   let smallestAt = 0;
   let neverIncreases = true;
@@ -204,7 +185,7 @@ export function tailSummary(run: TrainResult, last = 100): TailSummary {
   const fn = "lessons.rmsprop.tailSummary";
   checkRun(fn, "run", run);
   const n = check.positiveInt(fn, "last", last);
-  checkSteps(fn, run, n);
+  checkSteps(fn, "run", run, n);
   const traj = run.trajectory;
   const T = traj.length - 1;
   const from = T - n + 1; // first update looked at
@@ -242,16 +223,13 @@ export function tailSummary(run: TrainResult, last = 100): TailSummary {
  */
 export function stepChart(runs: Record<string, TrainResult>, opts: { param?: number | string; title?: string } = {}): Figure {
   const fn = "lessons.rmsprop.stepChart";
-  if (!runs || typeof runs !== "object" || Array.isArray(runs) || Object.keys(runs).length === 0) {
-    check.fail(fn, "runs", "an object of named train() results like {rmsprop: run}", runs);
-  }
+  checkRuns(fn, runs, "{rmsprop: run}");
   const o = check.options<{ param: number | string; title: string }>(fn, opts, ["param", "title"]);
   const colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
   const traces: Trace[] = [];
   let label = "";
   Object.entries(runs).forEach(([name, run], k) => {
-    checkRun(fn, `runs.${name}`, run);
-    checkSteps(fn, run, 1);
+    checkSteps(fn, `runs.${name}`, run, 1);
     const j = paramIndex(fn, run, o.param ?? 1);
     label = run.trajectory.paramNames[j];
     const p = run.trajectory.param(j);

@@ -4,6 +4,7 @@
  */
 import type { TrainResult } from "../train";
 import * as check from "../validate";
+import { checkRun } from "./runArgs";
 
 /**
  * The first record at which |param `index`| exceeds `threshold` (on models.surfaces.saddle, b
@@ -12,9 +13,7 @@ import * as check from "../validate";
  */
 export function escapeStep(run: TrainResult, index = 1, threshold = 0.5): number | undefined {
   const fn = "lessons.schedules.escapeStep";
-  if (!run || typeof run !== "object" || !run.trajectory || typeof run.trajectory.param !== "function") {
-    check.fail(fn, "run", "a result of train()", run);
-  }
+  checkRun(fn, "run", run);
   const i = check.nonNegativeInt(fn, "index", index);
   const limit = check.positive(fn, "threshold", threshold);
   const col = run.trajectory.param(i);

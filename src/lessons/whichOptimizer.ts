@@ -11,13 +11,7 @@ import type { Model } from "../models/types";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import { train, type TrainResult } from "../train";
 import * as check from "../validate";
-
-function checkRun(fn: string, arg: string, run: unknown): asserts run is TrainResult {
-  const r = run as Partial<TrainResult> | undefined;
-  if (!r || typeof r !== "object" || !r.trajectory || typeof r.trajectory.param !== "function") {
-    check.fail(fn, arg, "a result of train()", run);
-  }
-}
+import { checkRun } from "./runArgs";
 
 /** Largest |a_i - b_i| over the final parameters of two runs. */
 export function maxParamDifference(a: TrainResult, b: TrainResult): number {
