@@ -57,6 +57,9 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** The kit's columns: "kit" (record "params", what the baselines record) and "kitFull" (record "all"). */
+const isKit = (column) => column === "kit" || column === "kitFull";
+
 /** Interleaved rounds; each round runs every column once, in a fresh process. */
 const ROUNDS = (quick) => (quick ? 1 : 3);
 
@@ -67,8 +70,8 @@ const ROUNDS = (quick) => (quick ? 1 : 3);
  */
 function repeatsFor(column, quick) {
   if (column === "lecture") return { repeats: 1, warmup: 0 };
-  if (quick) return { repeats: 3, warmup: column.startsWith("kit") ? 2 : 1 };
-  return { repeats: 5, warmup: column.startsWith("kit") ? 3 : 1 };
+  if (quick) return { repeats: 3, warmup: isKit(column) ? 2 : 1 };
+  return { repeats: 5, warmup: isKit(column) ? 3 : 1 };
 }
 
 function median(xs) {
@@ -173,7 +176,7 @@ function main() {
         for (const style of styles) {
           const r = repeatsFor(style, opts.quick);
           process.stderr.write(` ${style}`);
-          reports[style].push(style === "kit" || style === "kitFull"
+          reports[style].push(isKit(style)
             ? runJson(process.execPath, ["--expose-gc", path.join(__dirname, "kit-child.js"), w, String(r.repeats), String(r.warmup),
               style === "kit" ? "params" : "all"], `${style} (${w})`)
             : runJson(py.exe, [path.join(__dirname, "python", "run_workload.py"), "--style", style, "--workload", w,
@@ -184,7 +187,7 @@ function main() {
       const kitResult = reports.kit[0].result;
       for (const style of styles) {
         const col = column(reports[style]);
-        if (style !== "kit" && style !== "kitFull") {
+        if (!isKit(style)) {
           const result = reports[style][0].result;
           col.disagreement = disagreement(part(kitResult, "check"), part(result, "check"));
           col.finalDifference = disagreement(part(kitResult, "final"), part(result, "final"));
@@ -192,7 +195,7 @@ function main() {
         }
         row.columns[style] = col;
       }
-      for (const style of styles) if (style !== "kit" && style !== "kitFull") row.columns[style].ratio = row.columns[style].median / row.columns.kit.median;
+      for (const style of styles) if (!isKit(style)) row.columns[style].ratio = row.columns[style].median / row.columns.kit.median;
       const t = row.target;
       const against = row.columns[t.against];
       row.met = against && against.ratio !== undefined ? against.ratio >= t.ratio : null;
