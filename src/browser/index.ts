@@ -1,0 +1,14 @@
+/**
+ * Entry point of the browser build (`npm run build:browser` -> dist/browser/adaptive-lr.min.js, an
+ * IIFE that sets `globalThis.adaptiveLr`). Same library as the package root, with the browser's
+ * `show()` instead of tslab's; nothing here may use Node APIs (the build fails if it does).
+ */
+export * as datasets from "../datasets";
+export * as models from "../models";
+export * as optimizers from "../optimizers";
+export * as schedules from "../schedules";
+export { train } from "../train";
+export { lineSearch, logSearch, logGrid } from "../search";
+export { randomSource } from "../rng";
+export * as charts from "../charts";
+export { show } from "./display";
