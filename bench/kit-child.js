@@ -48,7 +48,7 @@ function main() {
     gc();
     const held = liveBytes();
     const records = run.trajectory.length;
-    const finalLoss = run.trajectory[records - 1].loss;
+    const finalLoss = run.trajectory.last().loss;
     run = null; // drop the run: what comes back is what it held
     gc();
     const released = liveBytes();

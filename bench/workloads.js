@@ -92,9 +92,9 @@ function setup(kit, { record = "all" } = {}) {
    */
   function summary(run, label) {
     if (run.diverged) throw new Error(`bench: ${label} diverged: ${run.message}`);
-    const last = run.trajectory[run.trajectory.length - 1];
+    const last = run.trajectory.last();
     return {
-      check: { early: Array.from(run.trajectory[SIZES.checkStep].params), records: run.trajectory.length },
+      check: { early: Array.from(run.trajectory.record(SIZES.checkStep).params), records: run.trajectory.length },
       final: { params: Array.from(last.params), loss: last.loss },
     };
   }

@@ -59,8 +59,12 @@ export function lineSearch<D>(opts: LineSearchOptions<D>): LineSearchResult {
       if (Number.isFinite(loss) && (best === undefined || loss < best.loss)) best = { params: candidate, loss, k };
     });
     if (best === undefined) {
+      const trajectory = recorder.view();
       return {
-        trajectory: recorder.view(),
+        trajectory,
+        start: trajectory.start,
+        step: (k: number) => trajectory.step(k),
+        stopped: false,
         diverged: true,
         message: `lineSearch: diverged at step ${epoch}: every candidate eta gave a non-finite loss`,
         chosenEtas,
@@ -70,11 +74,13 @@ export function lineSearch<D>(opts: LineSearchOptions<D>): LineSearchResult {
     chosenEtas.push(etas[best.k]);
     recorder.step({
       t: epoch, epoch, params, loss: best.loss, grad,
-      lr: new Float64Array(names.length).fill(etas[best.k]),
+      eta: etas[best.k],
+      effectiveRate: new Float64Array(names.length).fill(etas[best.k]),
       state: { t: epoch },
     });
   }
-  return { trajectory: recorder.view(), diverged: false, chosenEtas };
+  const trajectory = recorder.view();
+  return { trajectory, start: trajectory.start, step: (k: number) => trajectory.step(k), diverged: false, stopped: false, chosenEtas };
 }
 
 export interface LogSearchOptions<D> {

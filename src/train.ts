@@ -4,7 +4,8 @@
 import type { Model } from "./models/types";
 import type { Optimizer, OptimizerState } from "./optimizers/types";
 import { randomSource, shuffledIndices } from "./rng";
-import { TrajectoryRecorder, type Trajectory } from "./trajectory";
+import type { EpochFeedback } from "./schedules/types";
+import { TrajectoryRecorder, type StartRecord, type StepRecord, type Trajectory } from "./trajectory";
 import * as check from "./validate";
 
 /** "batch": one update per epoch (gradient summed over all points); "sgd": one update per point. */
@@ -19,8 +20,16 @@ export interface TrainOptions<D> {
   optimizer: Optimizer<OptimizerState>;
   epochs: number;
   mode?: TrainMode;
-  /** Data whose loss is passed to a validation-based schedule (reduceOnPlateau) after each epoch [training data]. */
+  /** Held-out data: its loss is computed after every epoch for `feedback` and `onEpoch` [none]. */
   validation?: D;
+  /**
+   * A schedule that needs the loss after every epoch (`schedules.reduceOnPlateau`, or a
+   * `schedules.sequential` containing one): reset at the start, fed the validation loss (training
+   * loss without validation data) after every epoch. Pass the same object given as the optimizer's eta.
+   */
+  feedback?: EpochFeedback;
+  /** Called after every epoch; return "stop" to end the run there (early stopping). */
+  onEpoch?: (info: EpochInfo) => void | "stop";
   /** Record the full-dataset loss after every update [true]; false saves time on big SGD runs (loss = NaN). */
   recordLoss?: boolean;
   /**
@@ -31,10 +40,30 @@ export interface TrainOptions<D> {
   record?: "all" | "params";
 }
 
+/** What `onEpoch` receives after every epoch. */
+export interface EpochInfo {
+  /** 1-based epoch that just ended. */
+  epoch: number;
+  /** Updates made so far. */
+  t: number;
+  /** Parameters at the end of the epoch (a copy). */
+  params: number[];
+  /** Full training-data loss at `params`. */
+  loss: number;
+  /** Loss on `validation` at `params` (undefined without validation data). */
+  validationLoss?: number;
+}
+
 export interface TrainResult {
   trajectory: Trajectory;
+  /** The starting point (same as trajectory.start). */
+  start: StartRecord;
+  /** Update k, 1-based (same as trajectory.step(k)). */
+  step(k: number): StepRecord;
   /** True when a loss or parameter became non-finite; the run stopped there. */
   diverged: boolean;
+  /** True when `onEpoch` asked to stop (early stopping). */
+  stopped: boolean;
   /** Why the run stopped early (names the step). */
   message?: string;
 }
@@ -98,10 +127,10 @@ function nonFiniteParam(params: Float64Array, names: readonly string[]): string 
  * @example
  * const run = train({ model: models.sigmoidNeuron, data: datasets.toy2(), init: [-2, -2],
  *                     optimizer: optimizers.adam({ eta: 0.1 }), epochs: 100 });
- * run.trajectory[100].loss
+ * run.trajectory.step(100).loss;   // also run.step(100), run.start, run.trajectory.lossColumn()
  */
 export function train<D>(opts: TrainOptions<D>): TrainResult {
-  const o = check.options<TrainOptions<D>>(FN, opts, ["model", "data", "init", "optimizer", "epochs", "mode", "validation", "recordLoss", "record"]);
+  const o = check.options<TrainOptions<D>>(FN, opts, ["model", "data", "init", "optimizer", "epochs", "mode", "validation", "recordLoss", "record", "feedback", "onEpoch"]);
   checkModel(o.model);
   const model = o.model as Model<D>;
   checkOptimizer(o.optimizer);
@@ -116,9 +145,12 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   if (o.validation !== undefined) model.validate(o.validation, FN + " (validation)");
   const recordLoss = check.bool(FN, "recordLoss", o.recordLoss ?? true);
   const details = check.oneOf<"all" | "params">(FN, "record", o.record ?? "all", ["all", "params"]) === "all";
-  const eta = optimizer.hyper.eta as unknown;
-  const plateau = typeof eta === "function" ? (eta as { observe?: (metric: number) => void }) : undefined;
-  const observe = plateau && typeof plateau.observe === "function" ? plateau.observe.bind(plateau) : undefined;
+  const feedback = o.feedback;
+  if (feedback !== undefined && (feedback === null || typeof feedback.reset !== "function" || typeof feedback.observe !== "function" || typeof feedback.end !== "function")) {
+    check.fail(FN, "feedback", "a schedule with reset/observe/end such as schedules.reduceOnPlateau(...)", feedback);
+  }
+  const onEpoch = o.onEpoch;
+  if (onEpoch !== undefined && typeof onEpoch !== "function") check.fail(FN, "onEpoch", "a function (info) => void | \"stop\"", onEpoch);
 
   const updatesPerEpoch = mode === "batch" ? 1 : mode === "sgd" ? n : Math.ceil(n / (mode as { batchSize: number }).batchSize);
   const recorder = new TrajectoryRecorder(names, optimizer.stateKeys, epochs * updatesPerEpoch, details);
@@ -130,6 +162,12 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   const fullBatch = mode === "batch" && prepared !== undefined;
   recorder.start(params, lossAt(params));
   const p = names.length;
+  const finish = (extra: { diverged: boolean; stopped: boolean; message?: string }): TrainResult => {
+    feedback?.end();
+    const trajectory = recorder.view();
+    return { trajectory, start: trajectory.start, step: (k: number) => trajectory.step(k), ...extra };
+  };
+  feedback?.reset();
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (const batch of batches(epoch)) {
@@ -141,17 +179,24 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
       const loss = recordLoss ? lossAt(next.params) : NaN;
       const bad = nonFiniteParam(next.params, names) ?? (recordLoss && !Number.isFinite(loss) ? `loss = ${loss}` : undefined);
       if (bad !== undefined) {
-        return {
-          trajectory: recorder.view(),
+        return finish({
           diverged: true,
+          stopped: false,
           message: `train: diverged at step ${next.state.t} (epoch ${epoch}): ${bad}; the trajectory stops at step ${next.state.t - 1}. Try a smaller eta.`,
-        };
+        });
       }
       params = next.params;
       state = next.state;
-      recorder.step({ t: state.t, epoch, params, loss, grad, lr: next.lr, state });
+      recorder.step({ t: state.t, epoch, params, loss, grad, eta: next.eta, effectiveRate: next.effectiveRate, state });
     }
-    if (observe) observe(model.loss(params, o.validation ?? data));
+    if (feedback || onEpoch) {
+      const trainLoss = recordLoss ? recorder.loss.data[recorder.count - 1] : lossAt(params);
+      const validationLoss = o.validation !== undefined ? model.loss(params, o.validation) : undefined;
+      feedback?.observe(validationLoss ?? trainLoss, state.t);
+      if (onEpoch && onEpoch({ epoch, t: state.t, params: Array.from(params), loss: trainLoss, validationLoss }) === "stop") {
+        return finish({ diverged: false, stopped: true, message: `train: stopped by onEpoch after epoch ${epoch} (step ${state.t})` });
+      }
+    }
   }
-  return { trajectory: recorder.view(), diverged: false };
+  return finish({ diverged: false, stopped: false });
 }

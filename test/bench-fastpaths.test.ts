@@ -123,12 +123,12 @@ describe("bench fast paths: columnar trajectory", () => {
     const w = tr.param(0);
     const b = tr.param("b");
     const v = tr.stateColumn("v", 1);
-    const lr = tr.lrColumn(0);
+    const lr = tr.effectiveRateColumn(0);
     const g = tr.gradColumn(1);
     expect(loss).to.have.length(201);
     expect(v).to.have.length(200);
     for (const k of [0, 1, 57, 200]) {
-      const rec = tr[k];
+      const rec = tr.record(k);
       expect(rec.loss).to.equal(loss[k]);
       expect(rec.params[0]).to.equal(w[k]);
       expect(rec.params[1]).to.equal(b[k]);
@@ -136,7 +136,7 @@ describe("bench fast paths: columnar trajectory", () => {
       expect(Math.abs(rec.loss - full) / Math.max(1, full)).to.be.at.most(TOL);
       if (k > 0 && "state" in rec) {
         expect(Number(rec.state.v && (rec.state.v as ArrayLike<number>)[1])).to.equal(v[k - 1]);
-        expect(rec.lr[0]).to.equal(lr[k - 1]);
+        expect(rec.effectiveRate[0]).to.equal(lr[k - 1]);
         expect(rec.grad[1]).to.equal(g[k - 1]);
       }
     }

@@ -128,7 +128,7 @@ describe("charts: Plotly figure builders", function () {
       const fig = charts.learningRates({ adagrad });
       expect(fig.data.map((t) => t.name)).to.deep.equal(["w", "b"]);
       expect(arr(fig.data[0].x)[0]).to.equal(1);
-      expect(arr(fig.data[1].y)).to.deep.equal(Array.from(adagrad.trajectory.lrColumn(1), (v) => charts.round(v)));
+      expect(arr(fig.data[1].y)).to.deep.equal(Array.from(adagrad.trajectory.effectiveRateColumn(1), (v) => charts.round(v)));
       expect((fig.layout.yaxis as { type: string }).type).to.equal("log");
       // b is updated by every point, so its rate ends far below w's
       expect(arr(fig.data[1].y)[39]!).to.be.lessThan(arr(fig.data[0].y)[39]!);

@@ -77,7 +77,7 @@ describe("grading: check.<exercise> in the notebook", () => {
     const data = sparse();
     const g = new Float64Array(2);
     for (let i = 0; i < data.x.length; i++) sigmoidNeuron.addPointGradient([-2, -2], data, i, g);
-    const lr = opt.update(g, opt.init([-2, -2]), [-2, -2]).lr[1];
+    const lr = opt.update(g, opt.init([-2, -2]), [-2, -2]).effectiveRate[1];
     expect(checkOf("explain", Number(lr.toPrecision(3))).result).to.equal(true);
     const eta = checkOf("explain", 0.1);
     expect(eta.lines).to.include(`     hint: ${HINTS["explain-eta"]}`);

@@ -3,7 +3,8 @@
  * comparison, effective-rate summary and the hyperparameter sweep.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 import type { Optimizer } from "../src/index";
 
 const { unrolledWeights, slideWeightCheck, SLIDE_WEIGHTS, handSteps, compareRuns, rateSummary, sweep } = lessons.adadelta;
@@ -105,8 +106,8 @@ describe("lessons.adadelta", () => {
     // RMSProp's b rate falls far more (to < 5% of its start) than AdaDelta's (stays > 50%)
     expect(rates[3].drop).to.be.below(0.05);
     expect(rates[1].drop).to.be.above(0.5);
-    expect(rates[1].min).to.equal(Math.min(...runs.adadelta.trajectory.lrColumn(1)));
-    expect(runs.adadelta.trajectory.lrColumn(1)[rates[1].minAt - 1]).to.equal(rates[1].min);
+    expect(rates[1].min).to.equal(Math.min(...runs.adadelta.trajectory.effectiveRateColumn(1)));
+    expect(runs.adadelta.trajectory.effectiveRateColumn(1)[rates[1].minAt - 1]).to.equal(rates[1].min);
   });
 
   it("sweeps a hyperparameter", () => {

@@ -4,7 +4,8 @@
  * gradient rescaling, path differences and the chart.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { firstStepRates, SLIDE_FIRST_STEP, rateForAccumulator, rateAt, tailMovement, rateWithoutRoot, gradientScaling, maxPathDifference, rootChart } = lessons.adagrad;
 
@@ -68,7 +69,7 @@ describe("lessons.adagrad", () => {
     expect(rows[0].v).to.be.closeTo(84.3565, 1e-3); // 9.1846^2
     for (const r of rows) expect(r.rate).to.be.closeTo(0.1 / (Math.sqrt(r.v) + 1e-8), 1e-15);
     for (let k = 1; k < rows.length; k++) expect(rows[k].rate).to.be.at.most(rows[k - 1].rate);
-    expect(rows[3].value).to.equal(run.trajectory[300].params[1]);
+    expect(rows[3].value).to.equal(run.trajectory.record(300).params[1]);
     expect(rateAt(run, 0, [1])[0].rate).to.be.closeTo(0.1 / 0.5657, 1e-4);
     expect(() => rateAt(run, "c", [1])).to.throw("lessons.adagrad.rateAt: param");
     expect(() => rateAt(run, "b", [0])).to.throw("lessons.adagrad.rateAt: ts must be update counts in [1, 300], got 0");
@@ -82,11 +83,11 @@ describe("lessons.adagrad", () => {
     const m = tailMovement(run, 10);
     expect(m.from).to.equal(41);
     expect(m.to).to.equal(50);
-    expect(m.before).to.deep.equal(run.trajectory[40].params);
-    expect(m.after).to.deep.equal(run.trajectory[50].params);
+    expect(m.before).to.deep.equal(run.trajectory.record(40).params);
+    expect(m.after).to.deep.equal(run.trajectory.record(50).params);
     expect(m.change[1]).to.equal(m.after[1] - m.before[1]);
-    expect(m.rateFrom[1]).to.equal(run.trajectory.lrColumn(1)[40]);
-    expect(m.rateTo[1]).to.equal(run.trajectory.lrColumn(1)[49]);
+    expect(m.rateFrom[1]).to.equal(run.trajectory.effectiveRateColumn(1)[40]);
+    expect(m.rateTo[1]).to.equal(run.trajectory.effectiveRateColumn(1)[49]);
     expect(() => tailMovement(run, 51)).to.throw("lessons.adagrad.tailMovement: last must be at most the run's 50 updates, got 51");
     expect(() => tailMovement({} as never)).to.throw("lessons.adagrad.tailMovement: run");
   });

@@ -3,7 +3,8 @@
  * numbers recomputed by hand (see /work/shared/lecture/slide-numbers-checked.md).
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { replayGradients, biasCorrectionNumbers, SLIDE_SECOND_STEP, exponentialAverages, stepLengths, firstSteps, raceSummary } = lessons.adam;
 
@@ -12,7 +13,7 @@ describe("lessons.adam", () => {
     it("feeds each gradient to the optimizer and reports lr, param and state per update", () => {
       const steps = replayGradients(optimizers.gd({ eta: 0.5 }), [2, -4]);
       expect(steps.map((s) => s.t)).to.deep.equal([1, 2]);
-      expect(steps.map((s) => s.lr)).to.deep.equal([0.5, 0.5]);
+      expect(steps.map((s) => s.effectiveRate)).to.deep.equal([0.5, 0.5]);
       // w: 0 -> 0 - 0.5*2 = -1 -> -1 - 0.5*(-4) = 1
       expect(steps.map((s) => s.param)).to.deep.equal([-1, 1]);
       expect(steps[0].state).to.deep.equal({});
@@ -105,8 +106,8 @@ describe("lessons.adam", () => {
     it("firstSteps lists t, params, step length, lr and loss", () => {
       const rows = firstSteps(noBc, 3);
       expect(rows.map((r) => r.t)).to.deep.equal([1, 2, 3]);
-      expect(rows[0].params).to.deep.equal(noBc.trajectory[1].params);
-      expect(rows[0].lr[0]).to.be.above(30 * firstSteps(bc, 1)[0].lr[0]);
+      expect(rows[0].params).to.deep.equal(noBc.trajectory.record(1).params);
+      expect(rows[0].effectiveRate[0]).to.be.above(30 * firstSteps(bc, 1)[0].effectiveRate[0]);
       expect(() => firstSteps(bc, 0)).to.throw(/firstSteps: count must be a positive integer, got 0/);
       expect(() => stepLengths({} as never)).to.throw(/stepLengths: run must be a result of train\(\)/);
     });

@@ -3,7 +3,8 @@
  * state chart and weight norms.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { rareGradientSequence, replayAll, stateChart, weightNorms } = lessons.amsgradAdamw;
 
@@ -21,8 +22,8 @@ describe("lessons.amsgradAdamw", () => {
     expect(r.adam[peak + 50].state.v).to.be.below(0.7 * r.adam[peak].state.v);
     expect(r.amsgrad[peak + 50].state.vHat).to.equal(r.amsgrad[peak].state.v);
     // AMSGrad's effective rate never grows again after the peak; Adam's does.
-    expect(r.amsgrad[peak + 50].lr).to.equal(r.amsgrad[peak].lr);
-    expect(r.adam[peak + 50].lr).to.be.above(r.adam[peak + 1].lr);
+    expect(r.amsgrad[peak + 50].effectiveRate).to.equal(r.amsgrad[peak].effectiveRate);
+    expect(r.adam[peak + 50].effectiveRate).to.be.above(r.adam[peak + 1].effectiveRate);
     // v itself is the same recursion in both.
     expect(r.amsgrad[peak + 50].state.v).to.be.closeTo(r.adam[peak + 50].state.v, 1e-15);
   });

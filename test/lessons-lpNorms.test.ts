@@ -3,7 +3,8 @@
  * Expected values are computed by hand from the lecture's formulas.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { lpNorm, lpNormScaled, maxNorm, lpNormTable, rateProfiles, maxNormEstimate, firstRates, lineChart, lastEpochLoss } = lessons.lpNorms;
 

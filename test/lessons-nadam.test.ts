@@ -2,7 +2,8 @@
  * lessons/nadam: NAG's look-ahead points, path distances and torch NAdam's momentum schedule.
  */
 import { expect } from "chai";
-import { lessons, models, optimizers, train } from "../src/index";
+import { models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { pathOf, lookAheadPoints, pathDistances, maxPathGap, momentumSchedule } = lessons.nadam;
 const valley = models.surfaces.valley;
@@ -15,14 +16,14 @@ describe("lessons.nadam", () => {
     const path = pathOf(run);
     expect(path).to.have.length(4);
     expect(path[0]).to.deep.equal(valley.start);
-    expect(path[3]).to.deep.equal(run.trajectory[3].params);
+    expect(path[3]).to.deep.equal(run.trajectory.record(3).params);
   });
 
   it("lookAheadPoints: w_k - eta*beta*u_k for lecture NAG, and the rewritten (torch) NAG's iterates are exactly these", () => {
     const nag = optimizers.nag({ eta: 0.1, beta: 0.9 });
     const run = fit(nag);
     const ahead = lookAheadPoints(run, nag);
-    const rec = run.trajectory[5] as unknown as { params: number[]; state: { u: number[] } };
+    const rec = run.trajectory.record(5) as unknown as { params: number[]; state: { u: number[] } };
     expect(ahead[5][0]).to.be.closeTo(rec.params[0] - 0.1 * 0.9 * rec.state.u[0], 1e-12);
     expect(ahead[0]).to.deep.equal(valley.start);
     const torch = fit(optimizers.nag({ eta: 0.1, beta: 0.9, flavor: "torch" }));

@@ -4,7 +4,8 @@
  * oscillation summary and the |gradient| vs |step| chart.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { averageWeights, weightsFromOptimizer, unrolledAverage, largestRate, rateTable, rateHistory, tailSummary, stepChart } = lessons.rmsprop;
 
@@ -84,10 +85,10 @@ describe("lessons.rmsprop", () => {
   it("AdaGrad's rate only decreases; RMSProp's falls and climbs back", () => {
     // AdaGrad on the bowl from (0.25, 0.25), eta 0.5, eps 0: rate_w = 0.5/0.25 = 2, then 0.5/sqrt(0.125) = 1.41421
     const ada = train({ model: models.surfaces.bowl, init: [0.25, 0.25], optimizer: optimizers.adagrad({ eta: 0.5, eps: 0 }), epochs: 2 });
-    expect(ada.trajectory.lrColumn(0)[1]).to.be.closeTo(1.41421356, 1e-8);
+    expect(ada.trajectory.effectiveRateColumn(0)[1]).to.be.closeTo(1.41421356, 1e-8);
     expect(rateHistory(ada, 0).neverIncreases).to.equal(true);
     const data = datasets.sparse();
-    const fit = (optimizer: ReturnType<typeof optimizers.rmsprop>, epochs = 120) => train({ model: models.sigmoidNeuron, data, init: [-4, 4], optimizer, epochs });
+    const fit = (optimizer: ReturnType<typeof optimizers.rmsprop> | ReturnType<typeof optimizers.adagrad>, epochs = 120) => train({ model: models.sigmoidNeuron, data, init: [-4, 4], optimizer, epochs });
     const adagrad = fit(optimizers.adagrad({ eta: 0.1, eps: 1e-4 }));
     const rms = fit(optimizers.rmsprop({ eta: 0.1, beta: 0.5, eps: 1e-4 }));
     const a = rateHistory(adagrad, "b");

@@ -2,7 +2,8 @@
  * lessons/schedules: escaping the saddle (the lecture's cyclic example) and schedule values.
  */
 import { expect } from "chai";
-import { lessons, models, optimizers, schedules, train } from "../src/index";
+import { models, optimizers, schedules, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { escapeStep, valuesAt, choiceCounts } = lessons.schedules;
 

@@ -2,7 +2,8 @@
  * lessons/whichOptimizer: flavor table, feature counts, weight movement of rare features, accuracy.
  */
 import { expect } from "chai";
-import { datasets, lessons, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train } from "../src/index";
+import * as lessons from "../src/lessons";
 
 const { maxParamDifference, flavorTable, featureCounts, weightMovement, accuracyCurve } = lessons.whichOptimizer;
 
@@ -56,6 +57,6 @@ describe("lessons.whichOptimizer", () => {
     const run = train({ model: models.logistic, data: L, init, optimizer: optimizers.adam({ eta: 0.05 }), epochs: 10 });
     const a = accuracyCurve(run, L, 4);
     expect(a.t).to.deep.equal([0, 4, 8, 10]);
-    expect(a.accuracy[3]).to.equal(models.logistic.accuracy(run.trajectory[10].params, L));
+    expect(a.accuracy[3]).to.equal(models.logistic.accuracy(run.trajectory.record(10).params, L));
   });
 });

@@ -69,7 +69,7 @@ describe("optimizer properties", () => {
             expect(na.state.v[i], `v[${i}] at t=${t}`).to.equal(vRms);
             expect(na.state.mHat[i], `mHat[${i}] = g at t=${t}`).to.be.closeTo(g[i], 1e-15);
             const rate = eta / (Math.sqrt(vRms / (1 - Math.pow(beta2, t))) + eps);
-            expect(na.lr[i], `lr[${i}] at t=${t}`).to.be.closeTo(rate, 1e-13 * rate);
+            expect(na.effectiveRate[i], `lr[${i}] at t=${t}`).to.be.closeTo(rate, 1e-13 * rate);
             const expected = a.params[i] - rate * g[i];
             expect(na.params[i], `w[${i}] at t=${t}`).to.be.closeTo(expected, 1e-14);
           }
@@ -94,7 +94,7 @@ describe("optimizer properties", () => {
             const ra = adam.update(g, sa, pa);
             const rw = adamw.update(g, sw, pw);
             expect(Array.from(rw.params)).to.deep.equal(Array.from(ra.params));
-            expect(Array.from(rw.lr)).to.deep.equal(Array.from(ra.lr));
+            expect(Array.from(rw.effectiveRate)).to.deep.equal(Array.from(ra.effectiveRate));
             expect(snapshot(rw.state)).to.deep.equal(snapshot(ra.state));
             [sa, sw, pa, pw] = [ra.state, rw.state, ra.params, rw.params];
           }
@@ -110,9 +110,9 @@ describe("optimizer properties", () => {
         it(`${name} (${flavor}) ${JSON.stringify(hyper)}: loss 17 -> below ${tolerance} in 1000 steps`, () => {
           const run = train({ model: bowl, init: bowl.start, optimizer: make(name, hyper, flavor), epochs: 1000 });
           expect(run.diverged, run.message).to.equal(false);
-          const start = run.trajectory[0].loss;
+          const start = run.trajectory.record(0).loss;
           expect(start).to.equal(17);
-          const last = run.trajectory[run.trajectory.length - 1];
+          const last = run.trajectory.record(run.trajectory.length - 1);
           expect(last.loss, `final loss of ${name}/${flavor}`).to.be.below(tolerance);
           expect(Math.hypot(last.params[0], last.params[1])).to.be.below(Math.sqrt(2 * tolerance));
         });
@@ -145,7 +145,7 @@ describe("optimizer properties", () => {
             for (const key of opt.stateKeys) expect(result.state[key]).to.not.equal(state[key]);
             // same inputs, same outputs (a kept state stays valid)
             expect(Array.from(again.params)).to.deep.equal(Array.from(result.params));
-            expect(Array.from(again.lr)).to.deep.equal(Array.from(result.lr));
+            expect(Array.from(again.effectiveRate)).to.deep.equal(Array.from(result.effectiveRate));
             expect(snapshot(again.state)).to.deep.equal(snapshot(result.state));
             expect(result.state.t).to.equal(state.t + 1);
             params = result.params;

@@ -24,7 +24,7 @@ describe("public API of dist/index.js", () => {
     const { datasets, models, optimizers, train } = api;
     const run = train({ model: models.sigmoidNeuron, data: datasets.sparse(), init: [-2, -2], optimizer: optimizers.adagrad({ eta: 0.1 }), epochs: 100 });
     expect(run.diverged).to.equal(false);
-    expect(run.trajectory[100].loss).to.be.below(run.trajectory[0].loss);
-    expect((Array.from(run.trajectory[1].lr) as number[]).map((v) => +v.toFixed(4))).to.deep.equal([0.1768, 0.0109]);
+    expect(run.trajectory.record(100).loss).to.be.below(run.trajectory.record(0).loss);
+    expect((Array.from(run.trajectory.record(1).effectiveRate) as number[]).map((v) => +v.toFixed(4))).to.deep.equal([0.1768, 0.0109]);
   });
 });

@@ -40,7 +40,7 @@ function firstMismatch(c: TrajectoryCase): string | undefined {
     return `trajectory has ${trajectory.length} records, the reference ${c.params.length}`;
   }
   for (let k = 0; k < c.params.length; k++) {
-    const got = trajectory[k];
+    const got = trajectory.record(k);
     const checks: [string, number, number][] = [
       ["w", c.params[k][0], got.params[0]],
       ["b", c.params[k][1], got.params[1]],

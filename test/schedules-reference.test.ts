@@ -47,10 +47,11 @@ describe("schedules against torch.optim.lr_scheduler", () => {
       const schedule = build(c);
       if (c.schedule === "reduceOnPlateau") {
         const metrics = c.metrics as number[];
+        const plateau = schedule as unknown as { reset(): void; observe(m: number): void };
+        plateau.reset();
         expectRate(schedule(0), c.lr[0], `${c.id} before any metric`);
         metrics.forEach((metric, k) => {
-          const observe = schedule.observe as (m: number) => void;
-          observe.call(schedule, metric);
+          plateau.observe(metric);
           expectRate(schedule(k + 1), c.lr[k + 1], `${c.id} after observe(${metric}) #${k + 1}`);
         });
         return;

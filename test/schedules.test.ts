@@ -85,6 +85,8 @@ describe("schedules", () => {
 
   it("reduceOnPlateau cuts the rate after `patience` epochs without improvement", () => {
     const lr = schedules.reduceOnPlateau({ eta: 0.1, factor: 0.5, patience: 2 });
+    expect(() => lr(0)).to.throw(/schedules.reduceOnPlateau: this schedule needs the loss after every epoch/);
+    lr.reset();
     for (const loss of [5, 4, 3, 3, 3]) lr.observe(loss);
     expect(lr(0)).to.equal(0.1); // two bad epochs: not yet
     lr.observe(3); // third bad epoch > patience

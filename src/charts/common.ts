@@ -127,21 +127,17 @@ export function stepColumn(fn: string, arg: string, source: unknown, column: Ste
   if (!traj) return fail(fn, arg, "a run from train() or its trajectory", source);
   if (traj.length < 2) fail(fn, arg, "a trajectory with at least one update", source);
   let values: ArrayLike<number> | undefined;
-  if (column === "lr") values = traj.lrColumn?.(i);
+  if (column === "lr") values = traj.effectiveRateColumn?.(i);
   else if (column === "grad") values = traj.gradColumn?.(i);
   else values = traj.stateColumn?.(column.state, i);
-  if (!values) fail(fn, arg, "a trajectory with lrColumn/gradColumn/stateColumn accessors", source);
+  if (!values) fail(fn, arg, "a trajectory with effectiveRateColumn/gradColumn/stateColumn accessors", source);
   return Array.from(values as ArrayLike<number>);
 }
 
 /** Names of the per-parameter state vectors recorded in a trajectory (from its first update). */
 export function stateKeysOf(source: unknown): string[] {
   const traj = trajectoryOf(source);
-  if (traj && Array.isArray(traj.stateKeys)) return [...traj.stateKeys];
-  if (!traj || traj.length < 2) return [];
-  const record = traj[1] as { state?: Record<string, unknown> } | undefined;
-  if (!record || !record.state) return [];
-  return Object.keys(record.state).filter((k) => k !== "t" && typeof (record.state as Record<string, unknown>)[k] === "object");
+  return traj && Array.isArray(traj.stateKeys) ? [...traj.stateKeys] : [];
 }
 
 /** Display names of state vectors: mHat -> m̂, vHat -> v̂. */

@@ -17,9 +17,7 @@ export interface StepSeriesOptions {
 
 /** Number of parameters recorded in a trajectory. */
 function paramCount(traj: TrajectoryLike): number {
-  if (traj.paramNames) return traj.paramNames.length;
-  const rec = traj[0] as { params?: ArrayLike<number> } | undefined;
-  return rec && rec.params ? rec.params.length : 2;
+  return traj.paramNames ? traj.paramNames.length : 2;
 }
 
 /** Parameters chosen by options.params (checked), default all of the first run's (at most 4). */

@@ -33,8 +33,8 @@ export interface PathPoints {
 }
 
 /**
- * A trajectory as produced by `train` (array-like records with columnar accessors). Only the
- * accessors used by the charts are required.
+ * A trajectory as produced by `train` (records and columnar accessors). Only the accessors used
+ * by the charts are required.
  */
 export interface TrajectoryLike {
   readonly length: number;
@@ -44,10 +44,9 @@ export interface TrajectoryLike {
   column?(name: "loss"): ArrayLike<number>;
   readonly paramNames?: readonly string[];
   readonly stateKeys?: readonly string[];
-  lrColumn?(i: number): ArrayLike<number>;
+  effectiveRateColumn?(i: number): ArrayLike<number>;
   gradColumn?(i: number): ArrayLike<number>;
   stateColumn?(key: string, i: number): ArrayLike<number>;
-  readonly [index: number]: unknown;
 }
 
 /** What `train` returns: the charts read only its trajectory. */

@@ -346,9 +346,9 @@ const explainEx: ValueExercise = {
   question:
     "Batch AdaGrad on datasets.sparse() from (w, b) = (-2, -2) with eta = 0.1 and eps = 1e-8: " +
     "what is the effective learning rate of b in the first update? (3 significant digits)",
-  expected: () => firstAdagradStep().lr[1],
+  expected: () => firstAdagradStep().effectiveRate[1],
   variants: () => {
-    const lr = firstAdagradStep().lr[1];
+    const lr = firstAdagradStep().effectiveRate[1];
     const d = denominatorTransforms(1e-8);
     return [
       { mistake: "explain-divide-by-v", value: 0.1 / d.divideByV(0.1 / lr) },

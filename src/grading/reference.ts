@@ -58,7 +58,6 @@ export function drive(
   const out: DrivenStep[] = [];
   let params: Float64Array = Float64Array.from(init);
   let state = optimizer.init(params);
-  const eta = typeof optimizer.hyper.eta === "number" ? optimizer.hyper.eta : 1;
   for (let k = 1; k <= steps; k++) {
     const start = options.state === "reset" ? optimizer.init(params) : state;
     const grad = batchGradient(optimizer.gradientPoint(params, start), data, options.gradient ?? "sum");
@@ -69,7 +68,7 @@ export function drive(
       const newParams = res.params;
       if (options.denominator) {
         for (let i = 0; i < newParams.length; i++) {
-          const d = eta / res.lr[i];
+          const d = res.eta / res.effectiveRate[i];
           newParams[i] = params[i] + (newParams[i] - params[i]) * (d / options.denominator(d));
         }
       }

@@ -144,7 +144,7 @@ export function handSteps(grads: ArrayLike<number>, opts: { beta?: number; eps?:
       v: s.state.v,
       numerator: Math.sqrt(uPrev + eps),
       denominator: Math.sqrt(s.state.v + eps),
-      rate: s.lr,
+      rate: s.effectiveRate,
       deltaW,
       u: s.state.u,
       param: s.param,

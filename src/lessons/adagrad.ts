@@ -53,12 +53,12 @@ export function firstStepRates(data: PointData, init: ArrayLike<number> = [-2, -
   const start = check.finiteVector(fn, "init", init, 2);
   const rate = check.positive(fn, "eta", eta);
   const run = train({ model: sigmoidNeuron, data, init: start, optimizer: adagrad({ eta: rate }), epochs: 1 });
-  const r = run.trajectory[1] as StepRecord;
+  const r = run.trajectory.step(1);
   const v = r.state.v as number[];
   return {
     gradW: r.grad[0], gradB: r.grad[1],
     vW: v[0], vB: v[1],
-    rateW: r.lr[0], rateB: r.lr[1],
+    rateW: r.effectiveRate[0], rateB: r.effectiveRate[1],
     stepW: r.params[0] - start[0], stepB: r.params[1] - start[1],
   };
 }
@@ -78,7 +78,7 @@ export function rateForAccumulator(v: number, opts: { eta?: number; eps?: number
   const value = check.positive(fn, "v", v);
   const o = check.options<{ eta: number; eps: number; epsInsideSqrt: boolean }>(fn, opts, ["eta", "eps", "epsInsideSqrt"]);
   const optimizer = adagrad({ eta: o.eta ?? 0.1, eps: o.eps ?? 1e-8, epsInsideSqrt: o.epsInsideSqrt ?? true });
-  return replayGradients(optimizer, [Math.sqrt(value)])[0].lr;
+  return replayGradients(optimizer, [Math.sqrt(value)])[0].effectiveRate;
 }
 
 /** One row of `rateAt`. */
@@ -110,7 +110,7 @@ export function rateAt(run: TrainResult, param: number | string, ts: number[]): 
   const traj = run.trajectory;
   const grad = traj.gradColumn(j);
   const v = traj.stateColumn("v", j);
-  const lr = traj.lrColumn(j);
+  const lr = traj.effectiveRateColumn(j);
   const p = traj.param(j);
   return ts.map((t) => {
     if (typeof t !== "number" || !Number.isInteger(t) || t < 1 || t > steps) {
@@ -154,7 +154,7 @@ export function tailMovement(run: TrainResult, last = 100): TailMovement {
   const rateTo: number[] = [];
   for (let i = 0; i < traj.paramNames.length; i++) {
     const p = traj.param(i);
-    const lr = traj.lrColumn(i);
+    const lr = traj.effectiveRateColumn(i);
     before.push(p[from - 1]);
     after.push(p[steps]);
     rateFrom.push(lr[from - 1]);
@@ -273,7 +273,7 @@ export function rootChart(run: TrainResult, eta: number, title = "Effective rate
   const traces: Trace[] = [];
   traj.paramNames.forEach((name, i) => {
     const color = colors[i % colors.length];
-    traces.push({ type: "scatter", mode: "lines", name: `${name}: eta / sqrt(v)`, x: t, y: Array.from(traj.lrColumn(i), round), line: { color, width: 2 } });
+    traces.push({ type: "scatter", mode: "lines", name: `${name}: eta / sqrt(v)`, x: t, y: Array.from(traj.effectiveRateColumn(i), round), line: { color, width: 2 } });
     traces.push({ type: "scatter", mode: "lines", name: `${name}: eta / v (no root)`, x: t, y: Array.from(rateWithoutRoot(run, eta, i), round), line: { color, width: 2, dash: "dash" } });
   });
   return {

@@ -20,7 +20,7 @@ export interface ReplayStep {
   /** The gradient fed to this update. */
   grad: number;
   /** The optimizer's effective learning rate for this update. */
-  lr: number;
+  effectiveRate: number;
   /** The parameter after this update (started at 0). */
   param: number;
   /** Every state vector of the optimizer after this update, read at the single parameter. */
@@ -44,7 +44,7 @@ function checkOptimizer(fn: string, optimizer: unknown): asserts optimizer is Op
 /**
  * Feeds `grads` one by one to `optimizer` as the gradients of a single parameter (started at 0)
  * and records what it reports after each update: the effective rate and its state.
- * @example replayGradients(optimizers.adam({ eta: 1, eps: 0 }), [0.1, 0])[1].lr // 14.1457
+ * @example replayGradients(optimizers.adam({ eta: 1, eps: 0 }), [0.1, 0])[1].effectiveRate // 14.1457
  */
 export function replayGradients(optimizer: Optimizer<OptimizerState>, grads: ArrayLike<number>): ReplayStep[] {
   const fn = "lessons.adam.replayGradients";
@@ -61,7 +61,7 @@ export function replayGradients(optimizer: Optimizer<OptimizerState>, grads: Arr
       if (key === "t") continue;
       values[key] = typeof value === "number" ? value : value[0];
     }
-    return { t: r.state.t, grad, lr: r.lr[0], param: params[0], state: values };
+    return { t: r.state.t, grad, effectiveRate: r.effectiveRate[0], param: params[0], state: values };
   });
 }
 
@@ -99,10 +99,10 @@ export function biasCorrectionNumbers(opts: { grads?: number[]; beta2?: number; 
     t: c.t,
     grad: c.grad,
     v: plain[k].state.v,
-    rateWithoutCorrection: plain[k].lr,
+    rateWithoutCorrection: plain[k].effectiveRate,
     divisor: c.state.v / c.state.vHat,
     vHat: c.state.vHat,
-    rateWithCorrection: c.lr,
+    rateWithCorrection: c.effectiveRate,
   }));
 }
 
@@ -155,7 +155,7 @@ export interface FirstStepRow {
   /** Length of update t in parameter space. */
   step: number;
   /** Effective learning rate of each parameter at update t. */
-  lr: number[];
+  effectiveRate: number[];
   loss: number;
 }
 
@@ -170,8 +170,8 @@ export function firstSteps(run: TrainResult, count = 5): FirstStepRow[] {
   const traj = run.trajectory;
   const rows: FirstStepRow[] = [];
   for (let t = 1; t <= Math.min(n, traj.length - 1); t++) {
-    const rec = traj[t] as { params: number[]; lr: number[]; loss: number };
-    rows.push({ t, params: rec.params, step: lengths[t - 1], lr: rec.lr, loss: rec.loss });
+    const rec = traj.step(t);
+    rows.push({ t, params: rec.params, step: lengths[t - 1], effectiveRate: rec.effectiveRate, loss: rec.loss });
   }
   return rows;
 }
@@ -198,7 +198,7 @@ export function raceSummary(runs: Record<string, TrainResult>, target: number): 
   return Object.entries(runs).map(([name, run]) => {
     const loss = run.trajectory.lossColumn();
     const hit = loss.findIndex((v) => v <= goal);
-    const last = run.trajectory[run.trajectory.length - 1] as { params: number[] };
+    const last = run.trajectory.last();
     return {
       name,
       params: last.params,

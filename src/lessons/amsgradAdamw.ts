@@ -85,7 +85,7 @@ export function weightNorms(run: TrainResult): number[] {
   const fn = "lessons.amsgradAdamw.weightNorms";
   checkRun(fn, "run", run);
   const traj = run.trajectory;
-  const nParams = traj[0].params.length;
+  const nParams = traj.start.params.length;
   if (nParams < 2) check.fail(fn, "run", "a run with weights and a bias (at least 2 parameters)", nParams);
   const norms = new Array<number>(traj.length).fill(0);
   for (let i = 0; i < nParams - 1; i++) {

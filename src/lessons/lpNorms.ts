@@ -124,9 +124,9 @@ export function rateProfiles(grads: ArrayLike<number>, opts: { beta2?: number; e
   const corrected = replayGradients(adam({ eta: 1, beta2, eps }), grads);
   const max = replayGradients(maxprop({ eta: 1, beta: beta2, eps }), grads);
   return {
-    ema: plain.map((s) => s.lr),
-    emaCorrected: corrected.map((s) => s.lr),
-    maxNorm: max.map((s) => s.lr),
+    ema: plain.map((s) => s.effectiveRate),
+    emaCorrected: corrected.map((s) => s.effectiveRate),
+    maxNorm: max.map((s) => s.effectiveRate),
     v: plain.map((s) => s.state.v),
     vHat: corrected.map((s) => s.state.vHat),
     vMax: max.map((s) => s.state.v),
@@ -161,7 +161,7 @@ export function firstRates(opts: { grad?: number; eta?: number; beta2?: number }
   if (grad === 0) check.fail(fn, "grad", "a non-zero number (the rates are eta/eps for a zero gradient)", grad);
   const eta = check.positive(fn, "eta", o.eta ?? 0.025);
   const beta2 = check.decay(fn, "beta2", o.beta2 ?? 0.999);
-  const first = (s: ReturnType<typeof replayGradients>) => s[0].lr;
+  const first = (s: ReturnType<typeof replayGradients>) => s[0].effectiveRate;
   return {
     adam: first(replayGradients(adam({ eta, beta2, eps: 0 }), [grad])),
     adamWithoutCorrection: first(replayGradients(adam({ eta, beta2, eps: 0, biasCorrection: false }), [grad])),

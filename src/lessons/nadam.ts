@@ -34,7 +34,7 @@ export function lookAheadPoints(run: TrainResult, optimizer: Optimizer<Optimizer
   const traj = run.trajectory;
   const path = pathOf(run);
   return path.map((params, k) => {
-    const state = k === 0 ? optimizer.init(params) : toState((traj[k] as { state: Record<string, unknown> }).state);
+    const state = k === 0 ? optimizer.init(params) : toState(traj.step(k).state);
     return Array.from(optimizer.gradientPoint(params, state));
   });
 }
@@ -106,7 +106,7 @@ export function momentumSchedule(run: TrainResult): number[] {
   const out: number[] = [];
   let previous = 1;
   for (let k = 1; k < traj.length; k++) {
-    const product = (traj[k] as { state: Record<string, unknown> }).state.muProduct;
+    const product = traj.step(k).state.muProduct;
     if (typeof product !== "number" || product === 1) {
       check.fail(fn, "run", 'a run of optimizers.nadam({ flavor: "torch" }) (its state records muProduct)', typeof product === "number" ? "a lecture-flavor run (muProduct stays 1)" : `a state without muProduct at step ${k}`);
     }

@@ -80,7 +80,7 @@ export function largestRate(opts: { eta: number; eps: number; epsInsideSqrt?: bo
   const eta = check.positive(fn, "eta", o.eta);
   const eps = check.positive(fn, "eps", o.eps);
   const inside = check.bool(fn, "epsInsideSqrt", o.epsInsideSqrt ?? false);
-  return replayGradients(rmsprop({ eta, eps, epsInsideSqrt: inside }), [0])[0].lr;
+  return replayGradients(rmsprop({ eta, eps, epsInsideSqrt: inside }), [0])[0].effectiveRate;
 }
 
 /** One row of `rateTable`. */
@@ -117,7 +117,7 @@ export function rateTable(opts: { etas?: number[]; vs?: number[]; beta?: number 
   for (const v of vs) {
     for (const eta of etas) {
       const step = replayGradients(rmsprop({ eta, beta: b, eps: 0 }), [Math.sqrt(v / (1 - b))])[0];
-      rows.push({ eta, v: step.state.v, rate: step.lr, slide: eta / v });
+      rows.push({ eta, v: step.state.v, rate: step.effectiveRate, slide: eta / v });
     }
   }
   return rows;
@@ -147,7 +147,7 @@ export function rateHistory(run: TrainResult, param: number | string = 1): RateH
   checkRun(fn, "run", run);
   const j = paramIndex(fn, run, param);
   checkSteps(fn, "run", run, 1);
-  const lr = run.trajectory.lrColumn(j);
+  const lr = run.trajectory.effectiveRateColumn(j);
   let smallestAt = 0;
   let neverIncreases = true;
   for (let k = 1; k < lr.length; k++) {

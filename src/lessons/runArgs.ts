@@ -9,7 +9,7 @@ import * as check from "../validate";
 /** Throws unless `run` is a result of train(). */
 export function checkRun(fn: string, arg: string, run: unknown): asserts run is TrainResult {
   const t = (run as Partial<TrainResult> | null | undefined)?.trajectory;
-  if (!run || typeof run !== "object" || !t || typeof t.param !== "function" || typeof t.lossColumn !== "function" || typeof t.lrColumn !== "function") {
+  if (!run || typeof run !== "object" || !t || typeof t.param !== "function" || typeof t.lossColumn !== "function" || typeof t.effectiveRateColumn !== "function") {
     check.fail(fn, arg, "a result of train()", run);
   }
 }

@@ -103,7 +103,7 @@ export function weightMovement(run: TrainResult, data: SparseLogisticData, fract
   checkRun(fn, "run", run);
   const counts = featureCounts(data);
   if (typeof fraction !== "number" || !(fraction > 0 && fraction <= 0.5)) check.fail(fn, "fraction", "a number in (0, 0.5]", fraction);
-  const start = run.trajectory[0].params;
+  const start = run.trajectory.start.params;
   const end = run.trajectory.last().params;
   if (start.length !== data.features + 1) throw new Error(`${fn}: run has ${start.length} parameters, data ${data.features} features + bias`);
   const present = Array.from(counts.keys()).filter((j) => counts[j] > 0).sort((a, b) => counts[a] - counts[b]);
@@ -128,11 +128,11 @@ export function accuracyCurve(run: TrainResult, data: SparseLogisticData, every 
   const n = run.trajectory.length;
   for (let k = 0; k < n; k += stride) {
     t.push(k);
-    accuracy.push(logistic.accuracy(run.trajectory[k].params, data));
+    accuracy.push(logistic.accuracy(run.trajectory.record(k).params, data));
   }
   if ((n - 1) % stride !== 0) {
     t.push(n - 1);
-    accuracy.push(logistic.accuracy(run.trajectory[n - 1].params, data));
+    accuracy.push(logistic.accuracy(run.trajectory.record(n - 1).params, data));
   }
   return { t, accuracy };
 }

@@ -1,3 +1,4 @@
+import type { AdadeltaHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -35,19 +36,19 @@ export interface AdadeltaState {
  * torch.optim.Adadelta(lr=eta, rho=beta) accumulates u from the update before lr scaling, as here.
  * @example optimizers.adadelta({ beta: 0.99, eps: 1e-4 })
  */
-export function adadelta(opts?: AdadeltaOptions): Optimizer<AdadeltaState> {
+export function adadelta(opts?: AdadeltaOptions): Optimizer<AdadeltaState, AdadeltaHyperparameters> {
   const fn = "adadelta";
   const o = check.options<AdadeltaOptions>(fn, opts, ["beta", "eps", "eta", "flavor"]);
   const eta = learningRate(fn, o.eta ?? 1);
   const b = beta(fn, "beta", o.beta, 0.9);
   const eps = epsOf(fn, o.eps, 1e-6);
-  return defineOptimizer<AdadeltaState>({
+  return defineOptimizer({
     name: fn,
     flavor: flavorOf(fn, o.flavor),
     hyper: { eta, beta: b, eps },
     stateKeys: ["v", "u", "delta"],
     initState: (n) => ({ t: 0, v: zeros(n), u: zeros(n), delta: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const v = new Float64Array(n);
       const u = new Float64Array(n);
@@ -59,10 +60,10 @@ export function adadelta(opts?: AdadeltaOptions): Optimizer<AdadeltaState> {
         const ratio = Math.sqrt(state.u[i] + eps) / Math.sqrt(v[i] + eps);
         delta[i] = ratio * grad[i];
         u[i] = b * state.u[i] + (1 - b) * (delta[i] * delta[i]);
-        rate[i] = lr * ratio;
-        w[i] = params[i] - lr * delta[i];
+        rate[i] = eta * ratio;
+        w[i] = params[i] - eta * delta[i];
       }
-      return { params: w, state: { t: state.t + 1, v, u, delta }, lr: rate };
+      return { params: w, state: { t: state.t + 1, v, u, delta }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

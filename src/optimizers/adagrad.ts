@@ -1,3 +1,4 @@
+import type { AdagradHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer, eps as epsOf, flavorOf, learningRate, lectureOnly, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -29,7 +30,7 @@ export interface AdagradState {
  * lecture-only.
  * @example optimizers.adagrad({ eta: 0.1, eps: 1e-8 })
  */
-export function adagrad(opts: AdagradOptions): Optimizer<AdagradState> {
+export function adagrad(opts: AdagradOptions): Optimizer<AdagradState, AdagradHyperparameters> {
   const fn = "adagrad";
   const o = check.options<AdagradOptions>(fn, opts, ["eta", "eps", "epsInsideSqrt", "flavor"]);
   const eta = learningRate(fn, o.eta);
@@ -37,13 +38,13 @@ export function adagrad(opts: AdagradOptions): Optimizer<AdagradState> {
   const flavor = flavorOf(fn, o.flavor);
   const inside = check.bool(fn, "epsInsideSqrt", o.epsInsideSqrt ?? false);
   lectureOnly(fn, flavor, "epsInsideSqrt", o.epsInsideSqrt, false);
-  return defineOptimizer<AdagradState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, eps, epsInsideSqrt: inside },
     stateKeys: ["v"],
     initState: (n) => ({ t: 0, v: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const v = new Float64Array(n);
       const w = new Float64Array(n);
@@ -51,10 +52,10 @@ export function adagrad(opts: AdagradOptions): Optimizer<AdagradState> {
       for (let i = 0; i < n; i++) {
         v[i] = state.v[i] + grad[i] * grad[i];
         const denom = inside ? Math.sqrt(v[i] + eps) : Math.sqrt(v[i]) + eps;
-        rate[i] = lr / denom;
-        w[i] = params[i] - lr * (grad[i] / denom);
+        rate[i] = eta / denom;
+        w[i] = params[i] - eta * (grad[i] / denom);
       }
-      return { params: w, state: { t: state.t + 1, v }, lr: rate };
+      return { params: w, state: { t: state.t + 1, v }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

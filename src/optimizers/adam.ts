@@ -1,7 +1,8 @@
+import type { AdamHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer, lectureOnly, zeros } from "./common";
 import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeHyper, type AdamLikeOptions } from "./moments";
-import type { Optimizer, UpdateResult, Vector } from "./types";
+import type { Optimizer, StepResult, Vector } from "./types";
 
 export interface AdamOptions extends AdamLikeOptions {
   /** Divide m and v by (1 - beta^t) [true]; false is the lecture's "Adam-No-BC" (lecture flavor only). */
@@ -27,7 +28,7 @@ export interface AdamHyper extends AdamLikeHyper {
  * One Adam update (shared by adam and adamw). Lecture: w - eta * mHat / (sqrt(vHat) + eps).
  * Torch: w - (eta / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps), torch.optim.Adam's order.
  */
-export function adamStep(grad: Vector, state: AdamState, params: Vector, lr: number, h: AdamHyper): UpdateResult<AdamState> {
+export function adamStep(grad: Vector, state: AdamState, params: Vector, eta: number, h: AdamHyper): StepResult<AdamState> {
   const n = params.length;
   const t = state.t + 1;
   const m = new Float64Array(n);
@@ -48,15 +49,15 @@ export function adamStep(grad: Vector, state: AdamState, params: Vector, lr: num
     vHat[i] = h.biasCorrection ? v[i] / bc2 : v[i];
     if (h.torch) {
       const denom = Math.sqrt(v[i]) / bc2Sqrt + eps;
-      rate[i] = lr / denom;
-      w[i] = params[i] - (lr / bc1) * (m[i] / denom);
+      rate[i] = eta / denom;
+      w[i] = params[i] - (eta / bc1) * (m[i] / denom);
     } else {
       const denom = Math.sqrt(vHat[i]) + eps;
-      rate[i] = lr / denom;
-      w[i] = params[i] - lr * (mHat[i] / denom);
+      rate[i] = eta / denom;
+      w[i] = params[i] - eta * (mHat[i] / denom);
     }
   }
-  return { params: w, state: { t, m, v, mHat, vHat }, lr: rate };
+  return { params: w, state: { t, m, v, mHat, vHat }, effectiveRate: rate };
 }
 
 /** Adds the bias-correction switch (lecture-only when false) to the shared Adam-family hyperparameters. */
@@ -82,17 +83,17 @@ export function adamInit(n: number): AdamState {
  * which differs from the lecture's only by rounding.
  * @example optimizers.adam({ eta: 0.1 })
  */
-export function adam(opts: AdamOptions): Optimizer<AdamState> {
+export function adam(opts: AdamOptions): Optimizer<AdamState, AdamHyperparameters> {
   const fn = "adam";
   const parsed = adamLikeOptions<AdamOptions>(fn, opts, ["biasCorrection"]);
   const h = adamHyper(fn, parsed.h, parsed.o.biasCorrection);
   const eta = h.eta;
-  return defineOptimizer<AdamState>({
+  return defineOptimizer({
     name: fn,
     flavor: h.flavor,
     hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, biasCorrection: h.biasCorrection },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,
-    step: (grad, state, params, lr) => adamStep(grad, state, params, lr, h),
-  }, eta);
+    step: (grad, state, params, eta) => adamStep(grad, state, params, eta, h),
+  });
 }

@@ -1,3 +1,4 @@
+import type { AdamaxHyperparameters } from "./hyperparameters";
 import { defineOptimizer, zeros } from "./common";
 import { adamLikeOptions, biasCorrected, firstMoment, type AdamLikeOptions } from "./moments";
 import type { Optimizer } from "./types";
@@ -25,17 +26,17 @@ export interface AdamaxState {
  * w_{t+1} = w_t - (eta / (1 - beta1^t)) * m_t / v_t.
  * @example optimizers.adamax({ eta: 0.025, beta1: 0.9, beta2: 0.999 })
  */
-export function adamax(opts: AdamaxOptions): Optimizer<AdamaxState> {
+export function adamax(opts: AdamaxOptions): Optimizer<AdamaxState, AdamaxHyperparameters> {
   const fn = "adamax";
   const { h } = adamLikeOptions<AdamaxOptions>(fn, opts);
   const { eta, beta1, beta2, eps, flavor, torch } = h;
-  return defineOptimizer<AdamaxState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta1, beta2, eps },
     stateKeys: ["m", "mHat", "v"],
     initState: (n) => ({ t: 0, m: zeros(n), mHat: zeros(n), v: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const t = state.t + 1;
       const m = firstMoment(state.m, grad, beta1);
@@ -47,15 +48,15 @@ export function adamax(opts: AdamaxOptions): Optimizer<AdamaxState> {
       for (let i = 0; i < n; i++) {
         if (torch) {
           v[i] = Math.max(beta2 * state.v[i], Math.abs(grad[i]) + eps);
-          rate[i] = lr / v[i];
-          w[i] = params[i] - (lr / bc1) * (m[i] / v[i]);
+          rate[i] = eta / v[i];
+          w[i] = params[i] - (eta / bc1) * (m[i] / v[i]);
         } else {
           v[i] = Math.max(beta2 * state.v[i], Math.abs(grad[i]));
-          rate[i] = lr / (v[i] + eps);
-          w[i] = params[i] - lr * (mHat[i] / (v[i] + eps));
+          rate[i] = eta / (v[i] + eps);
+          w[i] = params[i] - eta * (mHat[i] / (v[i] + eps));
         }
       }
-      return { params: w, state: { t, m, mHat, v }, lr: rate };
+      return { params: w, state: { t, m, mHat, v }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

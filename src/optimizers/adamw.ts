@@ -1,3 +1,4 @@
+import type { AdamwHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer } from "./common";
 import { adamHyper, adamInit, adamStep, type AdamState } from "./adam";
@@ -20,24 +21,24 @@ export interface AdamwOptions extends AdamLikeOptions {
  * Effective rate: Adam's, eta / (sqrt(vHat_t) + eps).
  * @example optimizers.adamw({ eta: 0.1, weightDecay: 0.01 })
  */
-export function adamw(opts: AdamwOptions): Optimizer<AdamState> {
+export function adamw(opts: AdamwOptions): Optimizer<AdamState, AdamwHyperparameters> {
   const fn = "adamw";
   const { o, h: shared } = adamLikeOptions<AdamwOptions>(fn, opts, ["weightDecay"]);
   const h = adamHyper(fn, shared, true);
   const eta = h.eta;
   const lambda = check.nonNegative(fn, "weightDecay", o.weightDecay ?? 0.01);
-  return defineOptimizer<AdamState>({
+  return defineOptimizer({
     name: fn,
     flavor: h.flavor,
     hyper: { eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, weightDecay: lambda },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const decayed = new Float64Array(params.length);
       for (let i = 0; i < params.length; i++) {
-        decayed[i] = h.torch ? params[i] * (1 - lr * lambda) : params[i] - lr * lambda * params[i];
+        decayed[i] = h.torch ? params[i] * (1 - eta * lambda) : params[i] - eta * lambda * params[i];
       }
-      return adamStep(grad, state, decayed, lr, h);
+      return adamStep(grad, state, decayed, eta, h);
     },
-  }, eta);
+  });
 }

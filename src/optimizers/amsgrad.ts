@@ -1,3 +1,4 @@
+import type { AmsgradHyperparameters } from "./hyperparameters";
 import { defineOptimizer, zeros } from "./common";
 import { adamLikeOptions, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
 import type { Optimizer } from "./types";
@@ -27,17 +28,17 @@ export interface AmsgradState {
  * eta / (sqrt(vHat_t) + eps), respectively eta / (sqrt(vHat_t / (1 - beta2^t)) + eps).
  * @example optimizers.amsgrad({ eta: 0.1 })
  */
-export function amsgrad(opts: AmsgradOptions): Optimizer<AmsgradState> {
+export function amsgrad(opts: AmsgradOptions): Optimizer<AmsgradState, AmsgradHyperparameters> {
   const fn = "amsgrad";
   const { h } = adamLikeOptions<AmsgradOptions>(fn, opts);
   const { eta, beta1, beta2, eps, flavor, torch } = h;
-  return defineOptimizer<AmsgradState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta1, beta2, eps },
     stateKeys: ["m", "v", "vHat"],
     initState: (n) => ({ t: 0, m: zeros(n), v: zeros(n), vHat: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const t = state.t + 1;
       const m = firstMoment(state.m, grad, beta1);
@@ -50,10 +51,10 @@ export function amsgrad(opts: AmsgradOptions): Optimizer<AmsgradState> {
       for (let i = 0; i < n; i++) {
         vHat[i] = Math.max(state.vHat[i], v[i]);
         const denom = torch ? Math.sqrt(vHat[i]) / bc2Sqrt + eps : Math.sqrt(vHat[i]) + eps;
-        rate[i] = lr / denom;
-        w[i] = torch ? params[i] - (lr / bc1) * (m[i] / denom) : params[i] - lr * (m[i] / denom);
+        rate[i] = eta / denom;
+        w[i] = torch ? params[i] - (eta / bc1) * (m[i] / denom) : params[i] - eta * (m[i] / denom);
       }
-      return { params: w, state: { t, m, v, vHat }, lr: rate };
+      return { params: w, state: { t, m, v, vHat }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { Schedule } from "../schedules/types";
 import * as check from "../validate";
-import type { Flavor, LearningRate, Optimizer, OptimizerState, UpdateResult, Vector } from "./types";
+import type { BaseHyper, Flavor, LearningRate, Optimizer, OptimizerState, StepResult, UpdateResult, Vector } from "./types";
 
 /** Checks `eta`: a finite number > 0 or a schedule function. */
 export function learningRate(fn: string, value: unknown): LearningRate {
@@ -67,20 +67,22 @@ export function initVector(fn: string, params: Vector): Float64Array {
 }
 
 /** Description of one optimizer, turned into an Optimizer by `defineOptimizer`. */
-export interface OptimizerSpec<S extends OptimizerState> {
+export interface OptimizerSpec<S extends OptimizerState, H extends object> {
   name: string;
   flavor: Flavor;
-  hyper: Record<string, unknown>;
+  /** The hyperparameters to report (eta as given, a number or a schedule); flavor is added. */
+  hyper: H & { eta: LearningRate };
   stateKeys: readonly string[];
   /** State vectors at t = 0 for n parameters (all zeros in every optimizer of the lecture). */
   initState(n: number): S;
   /** One update, given the learning rate of this update; must not mutate its arguments. */
-  step(grad: Vector, state: S, params: Vector, eta: number): UpdateResult<S>;
+  step(grad: Vector, state: S, params: Vector, eta: number): StepResult<S>;
   gradientPoint?(params: Vector, state: S): Float64Array;
 }
 
-export function defineOptimizer<S extends OptimizerState>(spec: OptimizerSpec<S>, eta: LearningRate): Optimizer<S> {
+export function defineOptimizer<S extends OptimizerState, H extends object>(spec: OptimizerSpec<S, H>): Optimizer<S, H & BaseHyper> {
   const fn = spec.name;
+  const eta = spec.hyper.eta;
   return Object.freeze({
     name: spec.name,
     flavor: spec.flavor,
@@ -91,7 +93,9 @@ export function defineOptimizer<S extends OptimizerState>(spec: OptimizerSpec<S>
     },
     update(grad: Vector, state: S, params: Vector): UpdateResult<S> {
       checkUpdate(fn, grad, state, params, spec.stateKeys);
-      return spec.step(grad, state, params, etaAt(fn, eta, state.t + 1));
+      const etaT = etaAt(fn, eta, state.t + 1);
+      const r = spec.step(grad, state, params, etaT);
+      return { params: r.params, state: r.state, effectiveRate: r.effectiveRate, eta: etaT };
     },
     gradientPoint(params: Vector, state: S): Float64Array {
       if (spec.gradientPoint) return spec.gradientPoint(params, state);

@@ -1,3 +1,4 @@
+import type { GdHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer, flavorOf, learningRate } from "./common";
 import type { Flavor, LearningRate, Optimizer, OptimizerState } from "./types";
@@ -15,21 +16,21 @@ export interface GdOptions {
  * Effective rate: eta. Flavors: identical (torch.optim.SGD without momentum).
  * @example optimizers.gd({ eta: 0.1 })
  */
-export function gd(opts: GdOptions): Optimizer<OptimizerState> {
+export function gd(opts: GdOptions): Optimizer<OptimizerState, GdHyperparameters> {
   const fn = "gd";
   const o = check.options<GdOptions>(fn, opts, ["eta", "flavor"]);
   const eta = learningRate(fn, o.eta);
-  return defineOptimizer<OptimizerState>({
+  return defineOptimizer({
     name: fn,
     flavor: flavorOf(fn, o.flavor),
     hyper: { eta },
     stateKeys: [],
     initState: () => ({ t: 0 }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const w = new Float64Array(n);
-      for (let i = 0; i < n; i++) w[i] = params[i] - lr * grad[i];
-      return { params: w, state: { t: state.t + 1 }, lr: new Float64Array(n).fill(lr) };
+      for (let i = 0; i < n; i++) w[i] = params[i] - eta * grad[i];
+      return { params: w, state: { t: state.t + 1 }, effectiveRate: new Float64Array(n).fill(eta) };
     },
-  }, eta);
+  });
 }

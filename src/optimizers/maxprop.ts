@@ -1,3 +1,4 @@
+import type { MaxpropHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -23,7 +24,7 @@ export interface MaxpropOptions {
  * v_t = max(beta * v_{t-1}, |grad_t| + eps), w_{t+1} = w_t - eta * grad_t / v_t.
  * @example optimizers.maxprop({ eta: 0.1, beta: 0.999 })
  */
-export function maxprop(opts: MaxpropOptions): Optimizer<AdagradState> {
+export function maxprop(opts: MaxpropOptions): Optimizer<AdagradState, MaxpropHyperparameters> {
   const fn = "maxprop";
   const o = check.options<MaxpropOptions>(fn, opts, ["eta", "beta", "eps", "flavor"]);
   const eta = learningRate(fn, o.eta);
@@ -31,13 +32,13 @@ export function maxprop(opts: MaxpropOptions): Optimizer<AdagradState> {
   const eps = epsOf(fn, o.eps, 1e-8);
   const flavor = flavorOf(fn, o.flavor);
   const torch = flavor === "torch";
-  return defineOptimizer<AdagradState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta: b, eps },
     stateKeys: ["v"],
     initState: (n) => ({ t: 0, v: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const v = new Float64Array(n);
       const w = new Float64Array(n);
@@ -45,10 +46,10 @@ export function maxprop(opts: MaxpropOptions): Optimizer<AdagradState> {
       for (let i = 0; i < n; i++) {
         v[i] = torch ? Math.max(b * state.v[i], Math.abs(grad[i]) + eps) : Math.max(b * state.v[i], Math.abs(grad[i]));
         const denom = torch ? v[i] : v[i] + eps;
-        rate[i] = lr / denom;
-        w[i] = params[i] - lr * (grad[i] / denom);
+        rate[i] = eta / denom;
+        w[i] = params[i] - eta * (grad[i] / denom);
       }
-      return { params: w, state: { t: state.t + 1, v }, lr: rate };
+      return { params: w, state: { t: state.t + 1, v }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

@@ -1,3 +1,4 @@
+import type { MomentumHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { beta, defineOptimizer, flavorOf, learningRate, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -26,26 +27,26 @@ export interface MomentumState {
  * dampening=0) starts its buffer at the first gradient, which is beta * 0 + grad_1.
  * @example optimizers.momentum({ eta: 0.1, beta: 0.9 })
  */
-export function momentum(opts: MomentumOptions): Optimizer<MomentumState> {
+export function momentum(opts: MomentumOptions): Optimizer<MomentumState, MomentumHyperparameters> {
   const fn = "momentum";
   const o = check.options<MomentumOptions>(fn, opts, ["eta", "beta", "flavor"]);
   const eta = learningRate(fn, o.eta);
   const b = beta(fn, "beta", o.beta, 0.9);
-  return defineOptimizer<MomentumState>({
+  return defineOptimizer({
     name: fn,
     flavor: flavorOf(fn, o.flavor),
     hyper: { eta, beta: b },
     stateKeys: ["u"],
     initState: (n) => ({ t: 0, u: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const u = new Float64Array(n);
       const w = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         u[i] = b * state.u[i] + grad[i];
-        w[i] = params[i] - lr * u[i];
+        w[i] = params[i] - eta * u[i];
       }
-      return { params: w, state: { t: state.t + 1, u }, lr: new Float64Array(n).fill(lr) };
+      return { params: w, state: { t: state.t + 1, u }, effectiveRate: new Float64Array(n).fill(eta) };
     },
-  }, eta);
+  });
 }

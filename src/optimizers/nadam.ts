@@ -1,3 +1,4 @@
+import type { NadamHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer, zeros } from "./common";
 import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
@@ -33,19 +34,19 @@ export interface NadamState {
  * Effective rate: eta / (sqrt(vHat_t) + eps) in both flavors (the common adaptive factor).
  * @example optimizers.nadam({ eta: 0.1 })
  */
-export function nadam(opts: NadamOptions): Optimizer<NadamState> {
+export function nadam(opts: NadamOptions): Optimizer<NadamState, NadamHyperparameters> {
   const fn = "nadam";
   const { o, h } = adamLikeOptions<NadamOptions>(fn, opts, ["momentumDecay"]);
   const { eta, beta1, beta2, eps, flavor, torch } = h;
   const psi = check.nonNegative(fn, "momentumDecay", o.momentumDecay ?? 0.004);
   const mu = (t: number) => beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
-  return defineOptimizer<NadamState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: torch ? { eta, beta1, beta2, eps, momentumDecay: psi } : { eta, beta1, beta2, eps },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: (n) => ({ t: 0, m: zeros(n), v: zeros(n), mHat: zeros(n), vHat: zeros(n), muProduct: 1 }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const t = state.t + 1;
       const m = firstMoment(state.m, grad, beta1);
@@ -58,18 +59,18 @@ export function nadam(opts: NadamOptions): Optimizer<NadamState> {
       const muT = mu(t);
       const muNext = mu(t + 1);
       const muProduct = state.muProduct * muT;
-      const gradScale = (-lr * (1 - muT)) / (1 - muProduct);
-      const momentumScale = (-lr * muNext) / (1 - muProduct * muNext);
+      const gradScale = (-eta * (1 - muT)) / (1 - muProduct);
+      const momentumScale = (-eta * muNext) / (1 - muProduct * muNext);
       for (let i = 0; i < n; i++) {
         const denom = Math.sqrt(vHat[i]) + eps;
-        rate[i] = lr / denom;
+        rate[i] = eta / denom;
         if (torch) {
           w[i] = params[i] + gradScale * (grad[i] / denom) + momentumScale * (m[i] / denom);
         } else {
-          w[i] = params[i] - (lr / denom) * (beta1 * mHat[i] + ((1 - beta1) * grad[i]) / bc1);
+          w[i] = params[i] - (eta / denom) * (beta1 * mHat[i] + ((1 - beta1) * grad[i]) / bc1);
         }
       }
-      return { params: w, state: { t, m, v, mHat, vHat, muProduct: torch ? muProduct : 1 }, lr: rate };
+      return { params: w, state: { t, m, v, mHat, vHat, muProduct: torch ? muProduct : 1 }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

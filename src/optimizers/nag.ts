@@ -1,3 +1,4 @@
+import type { NagHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { beta, defineOptimizer, etaAt, flavorOf, learningRate, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -28,7 +29,7 @@ export interface NagOptions {
  * Effective rate: eta in both forms.
  * @example optimizers.nag({ eta: 0.1, beta: 0.9 })
  */
-export function nag(opts: NagOptions): Optimizer<MomentumState> {
+export function nag(opts: NagOptions): Optimizer<MomentumState, NagHyperparameters> {
   const fn = "nag";
   const o = check.options<NagOptions>(fn, opts, ["eta", "beta", "form", "flavor"]);
   const eta = learningRate(fn, o.eta);
@@ -39,28 +40,28 @@ export function nag(opts: NagOptions): Optimizer<MomentumState> {
     throw new Error(`nag: form ${JSON.stringify(form)} contradicts flavor ${JSON.stringify(o.flavor)}; give one of them`);
   }
   const torch = flavor === "torch";
-  return defineOptimizer<MomentumState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta: b },
     stateKeys: ["u"],
     initState: (n) => ({ t: 0, u: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const u = new Float64Array(n);
       const w = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         u[i] = b * state.u[i] + grad[i];
-        w[i] = torch ? params[i] - lr * (grad[i] + b * u[i]) : params[i] - lr * u[i];
+        w[i] = torch ? params[i] - eta * (grad[i] + b * u[i]) : params[i] - eta * u[i];
       }
-      return { params: w, state: { t: state.t + 1, u }, lr: new Float64Array(n).fill(lr) };
+      return { params: w, state: { t: state.t + 1, u }, effectiveRate: new Float64Array(n).fill(eta) };
     },
     gradientPoint(params, state) {
       const point = Float64Array.from(params);
       if (torch) return point;
-      const lr = etaAt(fn, eta, state.t + 1);
-      for (let i = 0; i < point.length; i++) point[i] -= lr * b * state.u[i];
+      const etaT = etaAt(fn, eta, state.t + 1);
+      for (let i = 0; i < point.length; i++) point[i] -= etaT * b * state.u[i];
       return point;
     },
-  }, eta);
+  });
 }

@@ -1,3 +1,4 @@
+import type { RadamHyperparameters } from "./hyperparameters";
 import { defineOptimizer } from "./common";
 import { adamInit, type AdamState } from "./adam";
 import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeOptions } from "./moments";
@@ -18,18 +19,18 @@ export type RadamOptions = AdamLikeOptions;
  * bias correction: w_{t+1} = w_t - eta * r_t * mHat_t * sqrt(1 - beta2^t) / (sqrt(v_t) + eps).
  * @example optimizers.radam({ eta: 0.1 })
  */
-export function radam(opts: RadamOptions): Optimizer<AdamState> {
+export function radam(opts: RadamOptions): Optimizer<AdamState, RadamHyperparameters> {
   const fn = "radam";
   const { h } = adamLikeOptions<RadamOptions>(fn, opts);
   const { eta, beta1, beta2, eps, flavor, torch } = h;
   const rhoInf = 2 / (1 - beta2) - 1;
-  return defineOptimizer<AdamState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta1, beta2, eps },
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const t = state.t + 1;
       const m = firstMoment(state.m, grad, beta1);
@@ -43,12 +44,12 @@ export function radam(opts: RadamOptions): Optimizer<AdamState> {
       const w = new Float64Array(n);
       const rate = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        if (!rectified) rate[i] = lr;
-        else if (torch) rate[i] = lr * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * r;
-        else rate[i] = (lr * r) / (Math.sqrt(vHat[i]) + eps);
+        if (!rectified) rate[i] = eta;
+        else if (torch) rate[i] = eta * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * r;
+        else rate[i] = (eta * r) / (Math.sqrt(vHat[i]) + eps);
         w[i] = params[i] - mHat[i] * rate[i];
       }
-      return { params: w, state: { t, m, v, mHat, vHat }, lr: rate };
+      return { params: w, state: { t, m, v, mHat, vHat }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

@@ -1,3 +1,4 @@
+import type { RmspropHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { beta, defineOptimizer, eps as epsOf, flavorOf, learningRate, lectureOnly, zeros } from "./common";
 import type { Flavor, LearningRate, Optimizer } from "./types";
@@ -24,7 +25,7 @@ export interface RmspropOptions {
  * centered=False, momentum=0) adds eps outside the square root; epsInsideSqrt is lecture-only.
  * @example optimizers.rmsprop({ eta: 0.05, beta: 0.5, eps: 1e-4 })
  */
-export function rmsprop(opts: RmspropOptions): Optimizer<AdagradState> {
+export function rmsprop(opts: RmspropOptions): Optimizer<AdagradState, RmspropHyperparameters> {
   const fn = "rmsprop";
   const o = check.options<RmspropOptions>(fn, opts, ["eta", "beta", "eps", "epsInsideSqrt", "flavor"]);
   const eta = learningRate(fn, o.eta);
@@ -33,13 +34,13 @@ export function rmsprop(opts: RmspropOptions): Optimizer<AdagradState> {
   const flavor = flavorOf(fn, o.flavor);
   const inside = check.bool(fn, "epsInsideSqrt", o.epsInsideSqrt ?? false);
   lectureOnly(fn, flavor, "epsInsideSqrt", o.epsInsideSqrt, false);
-  return defineOptimizer<AdagradState>({
+  return defineOptimizer({
     name: fn,
     flavor,
     hyper: { eta, beta: b, eps, epsInsideSqrt: inside },
     stateKeys: ["v"],
     initState: (n) => ({ t: 0, v: zeros(n) }),
-    step(grad, state, params, lr) {
+    step(grad, state, params, eta) {
       const n = params.length;
       const v = new Float64Array(n);
       const w = new Float64Array(n);
@@ -47,10 +48,10 @@ export function rmsprop(opts: RmspropOptions): Optimizer<AdagradState> {
       for (let i = 0; i < n; i++) {
         v[i] = b * state.v[i] + (1 - b) * (grad[i] * grad[i]);
         const denom = inside ? Math.sqrt(v[i] + eps) : Math.sqrt(v[i]) + eps;
-        rate[i] = lr / denom;
-        w[i] = params[i] - lr * (grad[i] / denom);
+        rate[i] = eta / denom;
+        w[i] = params[i] - eta * (grad[i] / denom);
       }
-      return { params: w, state: { t: state.t + 1, v }, lr: rate };
+      return { params: w, state: { t: state.t + 1, v }, effectiveRate: rate };
     },
-  }, eta);
+  });
 }

@@ -26,7 +26,8 @@ export interface OptimizerState {
   readonly [key: string]: number | Float64Array;
 }
 
-export interface UpdateResult<S extends OptimizerState = OptimizerState> {
+/** What one optimizer rule computes for an update (before `update` adds the scheduled eta). */
+export interface StepResult<S extends OptimizerState = OptimizerState> {
   /** Parameters after the update. */
   params: Float64Array;
   /** State after the update (t incremented). */
@@ -35,16 +36,29 @@ export interface UpdateResult<S extends OptimizerState = OptimizerState> {
    * Per-parameter effective learning rate of this update: the factor that multiplies the update
    * direction (the gradient for GD/AdaGrad/RMSProp/MaxProp, u for momentum/NAG, m-hat for Adam and
    * its relatives, m for AMSGrad's lecture form). For AdaDelta it is eta * sqrt(u + eps) / sqrt(v + eps).
+   * Not to be confused with `eta`, the scheduled learning rate, which is the same for every parameter.
    */
-  lr: Float64Array;
+  effectiveRate: Float64Array;
 }
 
-export interface Optimizer<S extends OptimizerState = OptimizerState> {
-  /** Lower-case name, e.g. "adam". */
+export interface UpdateResult<S extends OptimizerState = OptimizerState> extends StepResult<S> {
+  /** The scheduled learning rate eta of this update (a schedule evaluated at step t - 1). */
+  eta: number;
+}
+
+/** Hyperparameters every optimizer reports; each factory's own type adds its fields. */
+export interface BaseHyper {
+  /** The learning rate as given: a number or a schedule (read it with care: a schedule is a function). */
+  readonly eta: LearningRate;
+  readonly flavor: Flavor;
+}
+
+export interface Optimizer<S extends OptimizerState = OptimizerState, H extends BaseHyper = BaseHyper> {
+  /** Lower-case name, e.g. "adam" (a key of `optimizers.registry`, or a chain's name). */
   readonly name: string;
   readonly flavor: Flavor;
-  /** The validated hyperparameters, defaults filled in. */
-  readonly hyper: Readonly<Record<string, unknown>>;
+  /** The validated hyperparameters, defaults filled in (typed per optimizer, e.g. AdamHyperparameters). */
+  readonly hyper: Readonly<H>;
   /** Names of the per-parameter state vectors this optimizer keeps, in display order. */
   readonly stateKeys: readonly string[];
   init(params: Vector): S;

@@ -1,4 +1,4 @@
-export type { Schedule } from "./types";
+export type { Schedule, EpochFeedback, FeedbackSchedule } from "./types";
 export { constant, stepDecay, exponentialDecay, inverseTime } from "./basic";
 export { cyclic } from "./cyclic";
 export type { CyclicOptions } from "./cyclic";
@@ -9,3 +9,4 @@ export { linearWarmup, transformerWarmup } from "./warmup";
 export { sequential } from "./sequential";
 export { reduceOnPlateau } from "./reduceOnPlateau";
 export type { ReduceOnPlateauOptions, PlateauSchedule } from "./reduceOnPlateau";
+export type { SequentialOptions } from "./sequential";

@@ -1,5 +1,5 @@
 import * as check from "../validate";
-import type { Schedule } from "./types";
+import type { FeedbackSchedule } from "./types";
 
 export interface ReduceOnPlateauOptions {
   /** Starting rate. */
@@ -16,44 +16,72 @@ export interface ReduceOnPlateauOptions {
   cooldown?: number;
 }
 
-export interface PlateauSchedule extends Schedule {
-  observe(metric: number): void;
+export interface PlateauSchedule extends FeedbackSchedule {
+  readonly needsFeedback: true;
   /** Current rate. */
   readonly current: number;
-  /** Epoch numbers (1-based count of observe calls) at which the rate was reduced. */
+  /** Epoch numbers (1-based count of observe calls since reset) at which the rate was reduced. */
   readonly reductions: readonly number[];
 }
 
 /**
- * Validation-based decay (torch ReduceLROnPlateau, mode "min", relative threshold): `train` calls
+ * Validation-based decay (torch ReduceLROnPlateau, mode "min", relative threshold). The rate depends
+ * on the losses it is shown, so it is given to `train` twice, explicitly: as the optimizer's eta
+ * and as `feedback`. `train` resets it before the first update (every run starts at `eta`) and calls
  * `observe(validationLoss)` after every epoch; after more than `patience` epochs without a relative
- * improvement of `threshold`, the rate becomes max(rate * factor, minLr). The schedule is stateful:
- * build a new one for every run.
- * @example const eta = schedules.reduceOnPlateau({ eta: 0.1, patience: 5 }); train({ ..., optimizer: optimizers.gd({ eta }) })
+ * improvement of `threshold`, the rate becomes max(rate * factor, minLr).
+ *
+ * Evaluated outside a run that feeds it (no `reset()` since the last `end()`), it throws rather than
+ * silently staying constant. Outside `train`, call `reset()` first and `observe(metric)` yourself.
+ * @example
+ * const eta = schedules.reduceOnPlateau({ eta: 0.1, patience: 5 });
+ * train({ model, data, init, epochs: 100, optimizer: optimizers.gd({ eta }), feedback: eta, validation });
  */
 export function reduceOnPlateau(opts: ReduceOnPlateauOptions): PlateauSchedule {
   const fn = "schedules.reduceOnPlateau";
   const o = check.options<ReduceOnPlateauOptions>(fn, opts, ["eta", "factor", "patience", "threshold", "minLr", "cooldown"]);
-  let lr = check.positive(fn, "eta", o.eta);
+  const eta = check.positive(fn, "eta", o.eta);
   const factor = o.factor ?? 0.1;
   if (typeof factor !== "number" || !(factor > 0 && factor < 1)) check.fail(fn, "factor", "a number in (0, 1)", factor);
   const patience = check.nonNegativeInt(fn, "patience", o.patience ?? 10);
   const threshold = check.nonNegative(fn, "threshold", o.threshold ?? 1e-4);
   const minLr = check.nonNegative(fn, "minLr", o.minLr ?? 0);
   const cooldown = check.nonNegativeInt(fn, "cooldown", o.cooldown ?? 0);
+  let lr = eta;
   let best = Infinity;
   let bad = 0;
   let cooling = 0;
   let epochs = 0;
-  const reductions: number[] = [];
+  let attached = false;
+  let reductions: number[] = [];
   const schedule = ((step: number) => {
     if (typeof step !== "number" || !Number.isFinite(step) || step < 0) check.fail(fn, "step", "a finite number >= 0", step);
+    if (!attached) {
+      throw new Error(`${fn}: this schedule needs the loss after every epoch: pass it to train({ ..., feedback: <this schedule> }) as well as to the optimizer (outside train, call reset() first)`);
+    }
     return lr;
   }) as PlateauSchedule;
   Object.defineProperties(schedule, {
-    label: { value: `reduceOnPlateau(${lr}, x${factor}, patience=${patience})` },
+    label: { value: `reduceOnPlateau(${eta}, x${factor}, patience=${patience})` },
+    needsFeedback: { value: true },
     current: { get: () => lr },
     reductions: { get: () => reductions.slice() },
+    reset: {
+      value() {
+        lr = eta;
+        best = Infinity;
+        bad = 0;
+        cooling = 0;
+        epochs = 0;
+        reductions = [];
+        attached = true;
+      },
+    },
+    end: {
+      value() {
+        attached = false;
+      },
+    },
     observe: {
       value(metric: number) {
         check.finite(`${fn}.observe`, "metric", metric);

@@ -24,9 +24,9 @@
 // and return the new one. `t` counts the updates already done: it is 0 before the first update.
 
 // %%
-import { check } from "adaptive-lr/dist/check";
-import type { Batch, StepResult, AdagradState, AdagradHyper, RmspropState, RmspropHyper, AdadeltaState, AdadeltaHyper } from "adaptive-lr/dist/check";
-import type { AdamState, AdamaxState, NadamState, AmsgradState, AdamHyper, CyclicHyper, CosineHyper } from "adaptive-lr/dist/check";
+import { check } from "adaptive-lr/check";
+import type { Batch, StepResult, AdagradState, AdagradHyper, RmspropState, RmspropHyper, AdadeltaState, AdadeltaHyper } from "adaptive-lr/check";
+import type { AdamState, AdamaxState, NadamState, AmsgradState, AdamHyper, CyclicHyper, CosineHyper } from "adaptive-lr/check";
 
 // %% [markdown]
 // ## Exercise 1: AdaGrad
