@@ -6,7 +6,7 @@
  * - update is pure (inputs untouched, outputs fresh) and deterministic.
  */
 import { expect } from "chai";
-import { models, optimizers, train } from "../src/index";
+import { models, optimizers, schedules, train } from "../src/index";
 import type { Optimizer, OptimizerState } from "../src/index";
 
 const FLAVORS = ["lecture", "torch"] as const;
@@ -34,13 +34,16 @@ const SETUPS: { name: string; hyper: Record<string, unknown>; tolerance: number 
   { name: "amsgrad", hyper: { eta: 0.1 }, tolerance: 1e-10 },
   { name: "adamw", hyper: { eta: 0.1, weightDecay: 0.01 }, tolerance: 1e-10 },
   { name: "radam", hyper: { eta: 0.1 }, tolerance: 1e-10 },
+  // Lion moves every parameter by exactly eta per step: a decaying eta brings it to the minimum.
+  { name: "lion", hyper: { eta: schedules.exponentialDecay({ eta: 0.2, gamma: 0.98 }) }, tolerance: 1e-10 },
 ];
 
-const factories = optimizers as unknown as Record<string, (options: Record<string, unknown>) => Optimizer>;
-
 function make(name: string, hyper: Record<string, unknown>, flavor: "lecture" | "torch"): Optimizer {
-  return factories[name]({ ...hyper, flavor });
+  return optimizers.infoFor(name).create({ ...hyper, flavor });
 }
+
+/** The flavors the registry says `name` supports. */
+const flavorsOf = (name: string) => optimizers.infoFor(name).flavors;
 
 /** Deep copy of a state: t and every Float64Array (numbers copied as they are). */
 function snapshot(state: OptimizerState): Record<string, number | number[]> {
@@ -106,7 +109,7 @@ describe("optimizer properties", () => {
   describe("convergence on models.surfaces.bowl from its start", () => {
     const bowl = models.surfaces.bowl;
     for (const { name, hyper, tolerance } of SETUPS) {
-      for (const flavor of FLAVORS) {
+      for (const flavor of flavorsOf(name)) {
         it(`${name} (${flavor}) ${JSON.stringify(hyper)}: loss 17 -> below ${tolerance} in 1000 steps`, () => {
           const run = train({ model: bowl, init: bowl.start, optimizer: make(name, hyper, flavor), epochs: 1000 });
           expect(run.diverged, run.message).to.equal(false);
@@ -122,7 +125,7 @@ describe("optimizer properties", () => {
 
   describe("purity and determinism of update", () => {
     for (const { name, hyper } of SETUPS) {
-      for (const flavor of FLAVORS) {
+      for (const flavor of flavorsOf(name)) {
         it(`${name} (${flavor}): inputs untouched, fresh outputs, same inputs -> same outputs`, () => {
           const opt = make(name, hyper, flavor);
           let params: Float64Array = Float64Array.from(W0);
@@ -171,10 +174,12 @@ describe("optimizer properties", () => {
     const expected: Record<string, string[]> = {
       gd: [], momentum: ["u"], nag: ["u"], adagrad: ["v"], rmsprop: ["v"], adadelta: ["v", "u", "delta"],
       adam: ["m", "v", "mHat", "vHat"], maxprop: ["v"], adamax: ["m", "mHat", "v"], nadam: ["m", "v", "mHat", "vHat"],
-      amsgrad: ["m", "v", "vHat"], adamw: ["m", "v", "mHat", "vHat"], radam: ["m", "v", "mHat", "vHat"],
+      amsgrad: ["m", "v", "vHat"], adamw: ["m", "v", "mHat", "vHat"], radam: ["m", "v", "mHat", "vHat"], lion: ["m"],
     };
+    expect(SETUPS.map((s) => s.name)).to.deep.equal([...optimizers.names]);
     for (const { name, hyper } of SETUPS) {
-      for (const flavor of FLAVORS) {
+      expect([...optimizers.registry[name as optimizers.OptimizerName].stateKeys].sort()).to.deep.equal([...expected[name]].sort());
+      for (const flavor of flavorsOf(name)) {
         const opt = make(name, hyper, flavor);
         expect(opt.name).to.equal(name);
         expect(opt.flavor).to.equal(flavor);

@@ -7,6 +7,7 @@ export * as datasets from "../datasets";
 export * as models from "../models";
 export * as optimizers from "../optimizers";
 export * as schedules from "../schedules";
+export * as transforms from "../transforms";
 export { train } from "../train";
 export { lineSearch, logSearch, logGrid } from "../search";
 export { randomSource } from "../rng";

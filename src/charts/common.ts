@@ -3,6 +3,7 @@
  * small because a notebook carries every number it plots), reading paths and columns from runs,
  * gridding surfaces, and one colour per optimizer name so charts agree with each other.
  */
+import { names, registry } from "../optimizers/registry";
 import { fail, show } from "../validate";
 import type { Grid, PathPoints, PathSource, RunLike, SurfaceLike, TrajectoryLike } from "./types";
 
@@ -221,21 +222,10 @@ export function minimaOf(surface: unknown): ReadonlyArray<readonly [number, numb
   return isSurface(surface) && surface.minima ? surface.minima : [];
 }
 
+/** Chart colours from the optimizer registry, plus "sgd" as GD's. */
 const OPTIMIZER_COLORS: Record<string, string> = {
-  gd: "#1f77b4",
-  sgd: "#1f77b4",
-  momentum: "#ff7f0e",
-  nag: "#2ca02c",
-  adagrad: "#d62728",
-  rmsprop: "#9467bd",
-  adadelta: "#8c564b",
-  adam: "#e377c2",
-  adamax: "#17becf",
-  maxprop: "#bcbd22",
-  nadam: "#7f7f7f",
-  amsgrad: "#393b79",
-  adamw: "#ad494a",
-  radam: "#637939",
+  ...Object.fromEntries(names.map((name) => [name, registry[name].color])),
+  sgd: registry.gd.color,
 };
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 

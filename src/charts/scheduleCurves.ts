@@ -38,7 +38,7 @@ export function scheduleCurves(scheduleSet: Record<string, (step: number) => num
     data,
     layout: baseLayout(options.title, {
       xaxis: { title: { text: "step" } },
-      yaxis: { title: { text: "learning rate" }, type: options.logY ? "log" : "linear" },
+      yaxis: { title: { text: "scheduled learning rate η" }, type: options.logY ? "log" : "linear" },
     }),
   };
 }

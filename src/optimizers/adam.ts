@@ -25,10 +25,12 @@ export interface AdamHyper extends AdamLikeHyper {
 }
 
 /**
- * One Adam update (shared by adam and adamw). Lecture: w - eta * mHat / (sqrt(vHat) + eps).
+ * One Adam update (shared by adam and adamw). Lecture: w - eta * mHat / (sqrt(vHat) + eps), or with
+ * AdamW's decay (lecture flavor only; the torch flavor decays the weights before calling this)
+ * w - eta * (mHat / (sqrt(vHat) + eps) + weightDecay * w).
  * Torch: w - (eta / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps), torch.optim.Adam's order.
  */
-export function adamStep(grad: Vector, state: AdamState, params: Vector, eta: number, h: AdamHyper): StepResult<AdamState> {
+export function adamStep(grad: Vector, state: AdamState, params: Vector, eta: number, h: AdamHyper, weightDecay = 0): StepResult<AdamState> {
   const n = params.length;
   const t = state.t + 1;
   const m = new Float64Array(n);
@@ -54,7 +56,8 @@ export function adamStep(grad: Vector, state: AdamState, params: Vector, eta: nu
     } else {
       const denom = Math.sqrt(vHat[i]) + eps;
       rate[i] = eta / denom;
-      w[i] = params[i] - eta * (mHat[i] / denom);
+      // AdamW (lecture): w - eta (mHat / (sqrt(vHat) + eps) + lambda w), the slide's formula as written
+      w[i] = weightDecay === 0 ? params[i] - eta * (mHat[i] / denom) : params[i] - eta * (mHat[i] / denom + weightDecay * params[i]);
     }
   }
   return { params: w, state: { t, m, v, mHat, vHat }, effectiveRate: rate };

@@ -15,9 +15,10 @@ export interface AdamwOptions extends AdamLikeOptions {
  *
  *   w_{t+1} = w_t - eta * (mHat_t / (sqrt(vHat_t) + eps) + lambda * w_t)
  *
- * with m, v, mHat, vHat exactly as Adam. Implemented as the decay w - eta * lambda * w followed by
- * Adam's step, so weightDecay = 0 is Adam bit for bit. Flavors: torch.optim.AdamW multiplies
- * w by (1 - eta * lambda) first, then applies Adam in torch's order — the same math.
+ * with m, v, mHat, vHat exactly as Adam, evaluated as written (so weightDecay = 0 is Adam bit for bit,
+ * and transforms.chain(scaleByAdam(), addDecayedWeights(lambda), scaleByLearningRate(eta)) is this
+ * rule bit for bit). Flavors: torch.optim.AdamW multiplies w by (1 - eta * lambda) first, then
+ * applies Adam in torch's order — the same math.
  * Effective rate: Adam's, eta / (sqrt(vHat_t) + eps).
  * @example optimizers.adamw({ eta: 0.1, weightDecay: 0.01 })
  */
@@ -34,10 +35,9 @@ export function adamw(opts: AdamwOptions): Optimizer<AdamState, AdamwHyperparame
     stateKeys: ["m", "v", "mHat", "vHat"],
     initState: adamInit,
     step(grad, state, params, eta) {
+      if (!h.torch) return adamStep(grad, state, params, eta, h, lambda);
       const decayed = new Float64Array(params.length);
-      for (let i = 0; i < params.length; i++) {
-        decayed[i] = h.torch ? params[i] * (1 - eta * lambda) : params[i] - eta * lambda * params[i];
-      }
+      for (let i = 0; i < params.length; i++) decayed[i] = params[i] * (1 - eta * lambda);
       return adamStep(grad, state, decayed, eta, h);
     },
   });
