@@ -8,7 +8,7 @@
  * (An endless loop in the student's own function cannot be stopped in-process: interrupt the
  * kernel; the grader enforces a time limit.)
  *
- * @example check.adagrad(adagradStep)   // prints "PASS adagrad case 1 (...)" ... and returns true
+ * @example check.explain(0.5) // false (prints what is wrong; the right answer is never shown)
  */
 import { EXERCISES, POINTS, type Exercise, type ExerciseId } from "./grading/exercises";
 import { evaluateCase, runnable } from "./grading/evaluate";

@@ -184,7 +184,9 @@ export function loadPlotly(): void {
 
 /**
  * Displays a figure inline in the current notebook cell.
- * @example show(charts.lossContour({surface: models.surfaces.bowl, paths: {gd: run}}))
+ * @example
+ * const bowl = models.surfaces.bowl;
+ * show(charts.lossContour({ surface: bowl, paths: { gd: train({ model: bowl, init: bowl.start, optimizer: optimizers.gd({ eta: 0.1 }), epochs: 30 }) } }));
  */
 export function show(figure: Figure): void {
   const bundle = figureBundle(figure);

@@ -28,7 +28,9 @@ const SERIES: Array<[keyof AveragingEstimatesInput, string, Record<string, unkno
 /**
  * Noisy observations with the estimates built from them: the plain exponential average (biased
  * towards 0 at the start), its bias-corrected version and the max-norm estimate.
- * @example charts.averagingEstimates({observed, truth, ema, biasCorrected, maxNorm})
+ * @example
+ * const { observed, truth } = datasets.noisyCurve({ n: 50, seed: 3 });
+ * charts.averagingEstimates({ observed, truth });
  */
 export function averagingEstimates(input: AveragingEstimatesInput): Figure {
   const fn = "charts.averagingEstimates";

@@ -60,7 +60,11 @@ export function minimaTrace(surface: unknown): Trace[] {
 
 /**
  * Contour of a loss surface with one or more optimizer paths drawn on it.
- * @example charts.lossContour({surface: models.surfaces.valley, paths: {gd: runGd, adam: runAdam}})
+ * @example
+ * const valley = models.surfaces.valley;
+ * const runGd = train({ model: valley, init: valley.start, optimizer: optimizers.gd({ eta: 0.01 }), epochs: 50 });
+ * const runAdam = train({ model: valley, init: valley.start, optimizer: optimizers.adam({ eta: 0.1 }), epochs: 50 });
+ * charts.lossContour({ surface: valley, paths: { gd: runGd, adam: runAdam } });
  */
 export function lossContour(options: ContourOptions): Figure {
   const fn = "charts.lossContour";

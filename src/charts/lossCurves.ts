@@ -12,7 +12,9 @@ export interface LossCurvesOptions {
 
 /**
  * Loss vs step for several runs (step 0 is the starting point).
- * @example charts.lossCurves({adagrad: run1, rmsprop: run2}, {logY: true})
+ * @example
+ * const fit = (optimizer: ReturnType<typeof optimizers.adagrad>) => train({ model: models.sigmoidNeuron, data: datasets.sparse(), init: [-2, -2], optimizer, epochs: 50 });
+ * charts.lossCurves({ adagrad: fit(optimizers.adagrad({ eta: 0.1 })), rmsprop: fit(optimizers.rmsprop({ eta: 0.01 })) }, { logY: true });
  */
 export function lossCurves(runs: Record<string, RunLike | TrajectoryLike | ArrayLike<number>>, options: LossCurvesOptions = {}): Figure {
   const fn = "charts.lossCurves";

@@ -17,7 +17,9 @@ export interface OptimizerStateOptions {
 /**
  * The optimizer's state (v, u, m, m̂, v̂, ...) vs update t for one run: colour by state vector,
  * dash by parameter.
- * @example charts.optimizerState(runAdam, {keys: ["v", "vHat"], params: [1]})
+ * @example
+ * const runAdam = train({ model: models.sigmoidNeuron, data: datasets.sparse(), init: [-2, -2], optimizer: optimizers.adam({ eta: 0.1 }), epochs: 50 });
+ * charts.optimizerState(runAdam, { keys: ["v", "vHat"], params: [1] });
  */
 export function optimizerState(run: RunLike | TrajectoryLike, options: OptimizerStateOptions = {}): Figure {
   const fn = "charts.optimizerState";

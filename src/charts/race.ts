@@ -43,7 +43,10 @@ function prefix(p: PathPoints, step: number): { x: Array<number | null>; y: Arra
 /**
  * An animated race of several optimizers on one contour: a play button, a pause button and a
  * step slider; every frame advances all paths to the same step.
- * @example charts.optimizerRace({surface: models.surfaces.rosenbrock, paths: {gd, momentum, adam}})
+ * @example
+ * const bowl = models.surfaces.bowl;
+ * const go = (optimizer: ReturnType<typeof optimizers.gd>) => train({ model: bowl, init: bowl.start, optimizer, epochs: 40 });
+ * charts.optimizerRace({ surface: bowl, paths: { gd: go(optimizers.gd({ eta: 0.1 })), adam: go(optimizers.adam({ eta: 0.3 })) } });
  */
 export function optimizerRace(options: RaceOptions): Figure {
   const fn = "charts.optimizerRace";

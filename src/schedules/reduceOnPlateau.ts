@@ -35,7 +35,8 @@ export interface PlateauSchedule extends FeedbackSchedule {
  * silently staying constant. Outside `train`, call `reset()` first and `observe(metric)` yourself.
  * @example
  * const eta = schedules.reduceOnPlateau({ eta: 0.1, patience: 5 });
- * train({ model, data, init, epochs: 100, optimizer: optimizers.gd({ eta }), feedback: eta, validation });
+ * train({ model: models.sigmoidNeuron, data: datasets.sparse(), init: [-2, -2], epochs: 100,
+ *         optimizer: optimizers.gd({ eta }), feedback: eta, validation: datasets.sparse({ seed: 7 }) });
  */
 export function reduceOnPlateau(opts: ReduceOnPlateauOptions): PlateauSchedule {
   const fn = "schedules.reduceOnPlateau";
