@@ -32,23 +32,30 @@ function loadKit() {
 
 /** Lecture hyperparameters (slides 5.9): eta 0.1 for the adaptive methods, momentum beta 0.9, AdaDelta beta 0.99 eps 1e-4,
  * AdaMax/NAdam beta2 0.99. GD, momentum and NAG use eta 0.01: with the SUMMED gradient of 500 points eta 0.1 makes them bounce. */
+const LECTURE_SETTINGS = {
+  gd: { eta: 0.01 },
+  momentum: { eta: 0.01, beta: 0.9 },
+  nag: { eta: 0.01, beta: 0.9 },
+  adagrad: { eta: 0.1 },
+  rmsprop: { eta: 0.1, beta: 0.9 },
+  adadelta: { beta: 0.99, eps: 1e-4 },
+  adam: { eta: 0.1 },
+  maxprop: { eta: 0.1 },
+  adamax: { eta: 0.1, beta2: 0.99 },
+  nadam: { eta: 0.1, beta2: 0.99 },
+  amsgrad: { eta: 0.1 },
+  adamw: { eta: 0.1, weightDecay: 0.01 },
+  radam: { eta: 0.1 },
+};
+
+/** The lecture's optimizers, from the registry (in its order), with the settings above. */
 function lectureOptimizers(kit) {
   const O = kit.optimizers;
-  return [
-    O.gd({ eta: 0.01 }),
-    O.momentum({ eta: 0.01, beta: 0.9 }),
-    O.nag({ eta: 0.01, beta: 0.9 }),
-    O.adagrad({ eta: 0.1 }),
-    O.rmsprop({ eta: 0.1, beta: 0.9 }),
-    O.adadelta({ beta: 0.99, eps: 1e-4 }),
-    O.adam({ eta: 0.1 }),
-    O.maxprop({ eta: 0.1 }),
-    O.adamax({ eta: 0.1, beta2: 0.99 }),
-    O.nadam({ eta: 0.1, beta2: 0.99 }),
-    O.amsgrad({ eta: 0.1 }),
-    O.adamw({ eta: 0.1, weightDecay: 0.01 }),
-    O.radam({ eta: 0.1 }),
-  ];
+  return O.names.filter((name) => O.registry[name].lecture).map((name) => {
+    const settings = LECTURE_SETTINGS[name];
+    if (!settings) throw new Error(`bench: no lecture setting for the registered optimizer ${name} (add it to LECTURE_SETTINGS and the Python baselines)`);
+    return O.registry[name].create(settings);
+  });
 }
 
 const SIZES = Object.freeze({
