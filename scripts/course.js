@@ -17,6 +17,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const tools = require("./notebook-tools");
+const { installKatex, useKatex } = require("./site-math");
 
 const MAX_NOTEBOOK_BYTES = 6 * 1024 * 1024;
 
@@ -84,6 +85,7 @@ async function main() {
   if (opts.only) notebooks = notebooks.filter((f) => path.basename(f).includes(opts.only));
   if (notebooks.length === 0) throw new Error(`course: no notebooks found in ${tools.NOTEBOOKS}`);
   fs.mkdirSync(path.join(opts.out, "notebooks"), { recursive: true });
+  installKatex(opts.out);
 
   const started = Date.now();
   const entries = new Array(notebooks.length);
@@ -101,6 +103,10 @@ async function main() {
         html: path.join(opts.out, `${name}.html`),
         sign: true,
       });
+      if (summary.ok && summary.html) {
+        const page = path.join(opts.out, `${name}.html`);
+        fs.writeFileSync(page, useKatex(fs.readFileSync(page, "utf8")));
+      }
       entries[k] = {
         name, title: titleOf(file), source: path.relative(tools.ROOT, file), ok: summary.ok,
         html: `${name}.html`, ipynb: `notebooks/${name}.ipynb`,
