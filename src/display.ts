@@ -151,7 +151,7 @@ export function figureBundle(figure: Figure): DisplayBundle {
 function writer(fn: string): Writer {
   let internal: { lastWriteDisplayData?: Writer | null } | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     internal = require("tslab/dist/jupyter");
   } catch {
     internal = undefined;
@@ -165,7 +165,7 @@ function writer(fn: string): Writer {
   }
   let tslab: { display: { html(s: string): void } };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     tslab = require("tslab");
   } catch (err) {
     throw new Error(`${fn}: needs the tslab kernel (a Jupyter notebook); tslab could not be loaded: ${(err as Error).message}`);

@@ -131,7 +131,7 @@ describe("notebook tooling (scripts/notebook-tools.js, scripts/link-self.js)", f
   });
 
   it("links node_modules/<package> to the project root, idempotently, replacing a stale link", function () {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ensureSelfLink } = require(path.join(root, "scripts", "link-self.js")) as { ensureSelfLink(root: string): string };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-link-"));
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "demo-pkg", main: "index.js" }));
@@ -139,7 +139,7 @@ describe("notebook tooling (scripts/notebook-tools.js, scripts/link-self.js)", f
     expect(ensureSelfLink(dir)).to.equal("linked");
     expect(ensureSelfLink(dir)).to.equal("ok");
     expect(fs.realpathSync(path.join(dir, "node_modules", "demo-pkg"))).to.equal(fs.realpathSync(dir));
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(require(require.resolve("demo-pkg", { paths: [path.join(dir, "sub")] }))).to.equal(42);
     fs.unlinkSync(path.join(dir, "node_modules", "demo-pkg"));
     fs.symlinkSync(os.tmpdir(), path.join(dir, "node_modules", "demo-pkg"));

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as path from "path";
 
 // The compiled package, as students and the hidden reference tests load it.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const api = require(path.join(__dirname, "..", "..", "dist", "index.js"));
 
 describe("public API of dist/index.js", () => {

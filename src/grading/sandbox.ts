@@ -38,6 +38,7 @@ const CHILD_ENTRY = require.resolve("./sandbox-child");
 
 /** The compiled files the child loads: its entry and everything that entry requires, transitively. */
 export function childReadableFiles(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(CHILD_ENTRY);
   const seen = new Set<string>();
   const visit = (id: string) => {

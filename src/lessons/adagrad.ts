@@ -14,7 +14,6 @@ import type { PointData } from "../datasets/types";
 import { sigmoidNeuron } from "../models/sigmoidNeuron";
 import { adagrad } from "../optimizers/adagrad";
 import { train, type TrainResult } from "../train";
-import type { StepRecord } from "../trajectory";
 import * as check from "../validate";
 import { checkRun, checkSteps, paramIndex } from "./runArgs";
 import { replayGradients } from "./adam";

@@ -1,7 +1,7 @@
 import type { AdamHyperparameters } from "./hyperparameters";
 import * as check from "../validate";
 import { defineOptimizer, lectureOnly, zeros } from "./common";
-import { adamLikeOptions, biasCorrected, firstMoment, secondMoment, type AdamLikeHyper, type AdamLikeOptions } from "./moments";
+import { adamLikeOptions, type AdamLikeHyper, type AdamLikeOptions } from "./moments";
 import type { Optimizer, StepResult, Vector } from "./types";
 
 export interface AdamOptions extends AdamLikeOptions {

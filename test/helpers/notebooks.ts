@@ -48,7 +48,7 @@ interface NotebookTools {
 }
 
 export function tools(): NotebookTools {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(repoRoot(), "scripts", "notebook-tools.js")) as NotebookTools;
 }
 

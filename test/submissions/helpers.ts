@@ -26,7 +26,7 @@ export interface Sample {
 }
 
 export function samples(): Sample[] {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(SUBMISSIONS, "build.js")).SAMPLES as Sample[];
 }
 
