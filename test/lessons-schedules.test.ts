@@ -1,38 +1,41 @@
 /**
- * lessons/schedules: escaping the saddle (the lecture's cyclic example) and schedule values.
+ * lessons/schedules: when a run leaves the saddle's ridge (notebooks 09 and 10).
  */
 import { expect } from "chai";
 import { models, optimizers, schedules, train } from "../src/index";
 import * as lessons from "../src/lessons";
 
-const { escapeStep, valuesAt, choiceCounts } = lessons.schedules;
+const { escapeStep } = lessons.schedules;
 
 describe("lessons.schedules", () => {
   const saddle = models.surfaces.saddle;
-  const fit = (eta: (s: number) => number) => train({ model: saddle, init: [-2, 1e-4], optimizer: optimizers.gd({ eta }), epochs: 300 });
+  const fit = (eta: number | ((s: number) => number)) => train({ model: saddle, init: [-2, 1e-4], optimizer: optimizers.gd({ eta }), epochs: 300 });
 
-  it("exponential decay stays at the saddle, the lecture's triangular cyclic rate escapes", () => {
-    expect(escapeStep(fit(schedules.exponentialDecay({ eta: 0.1, gamma: 0.95 })))).to.equal(undefined);
-    const k = escapeStep(fit(schedules.cyclic({ etaMin: 0.001, etaMax: 0.1, stepSize: 30 })));
-    expect(k).to.be.a("number");
-    expect(k).to.be.within(60, 300);
+  it("constant eta = 0.1 leaves the ridge at step 91, as b ~ 1e-4 * 1.1^k predicts", () => {
+    // b_k ~ 1e-4 * (1 + 0.1)^k reaches 0.5 when k >= ln(5000) / ln(1.1) = 8.517 / 0.09531 = 89.4, so
+    // after 90 updates; the -b^3 term slows b a little as it grows, so one step later.
+    expect(Math.log(5000) / Math.log(1.1)).to.be.closeTo(89.36, 0.01);
+    expect(escapeStep(fit(0.1))).to.equal(91);
   });
 
-  it("slide's warm restarts: 1, 0.55, 0.1, 1 at t = 0, 25, 50, 51", () => {
-    const v = valuesAt(schedules.cosineWarmRestarts({ etaMax: 1, etaMin: 0.1, T: 50 }), [0, 25, 50, 51]);
-    expect(v[0]).to.be.closeTo(1, 1e-12);
-    expect(v[1]).to.be.closeTo(0.55, 1e-12);
-    expect(v[2]).to.be.closeTo(0.1, 1e-12);
-    expect(v[3]).to.be.closeTo(1, 1e-12);
+  it("exponential decay (sum of eta = 0.1 / 0.05 = 2) never leaves; the lecture's cyclic rate leaves at step 172", () => {
+    const decayed = fit(schedules.exponentialDecay({ eta: 0.1, gamma: 0.95 }));
+    expect(escapeStep(decayed)).to.equal(undefined);
+    // b can grow at most e^2-fold: 1e-4 * 7.389 = 7.39e-4.
+    expect(Math.abs(decayed.trajectory.last().params[1])).to.be.below(1e-4 * Math.exp(2));
+    expect(escapeStep(fit(schedules.cyclic({ etaMin: 0.001, etaMax: 0.1, stepSize: 30 })))).to.equal(172);
   });
 
-  it("counts chosen rates, most frequent first", () => {
-    expect(choiceCounts([0.1, 0.5, 0.1, 1, 0.5, 0.1])).to.deep.equal([{ eta: 0.1, count: 3 }, { eta: 0.5, count: 2 }, { eta: 1, count: 1 }]);
-    expect(() => choiceCounts([0.1, NaN])).to.throw("lessons.schedules.choiceCounts: etas");
+  it("counts records from 0 (the start) and respects index and threshold", () => {
+    const run = fit(0.1);
+    expect(escapeStep(run, 0, 1.5)).to.equal(0); // w starts at -2
+    expect(escapeStep(run, 1, 2)).to.equal(undefined); // the valley is at b = 1
   });
 
-  it("rejects bad input", () => {
-    expect(() => valuesAt(schedules.constant({ eta: 1 }), [-1])).to.throw("lessons.schedules.valuesAt: steps[0]");
-    expect(() => escapeStep(fit(schedules.constant({ eta: 0.1 })), 1, 0)).to.throw("lessons.schedules.escapeStep: threshold");
+  it("rejects bad input, naming the function and the argument", () => {
+    const run = fit(0.1);
+    expect(() => escapeStep(run, 1, 0)).to.throw("lessons.schedules.escapeStep: threshold");
+    expect(() => escapeStep(run, 2)).to.throw("lessons.schedules.escapeStep: index");
+    expect(() => escapeStep({} as never)).to.throw("lessons.schedules.escapeStep: run");
   });
 });
