@@ -2,7 +2,7 @@
  * lessons/schedules: when a run leaves the saddle's ridge (notebooks 09 and 10).
  */
 import { expect } from "chai";
-import { models, optimizers, schedules, train } from "../src/index";
+import { datasets, models, optimizers, schedules, train } from "../src/index";
 import * as lessons from "../src/lessons";
 
 const { escapeStep } = lessons.schedules;
@@ -37,5 +37,30 @@ describe("lessons.schedules", () => {
     expect(() => escapeStep(run, 1, 0)).to.throw("lessons.schedules.escapeStep: threshold");
     expect(() => escapeStep(run, 2)).to.throw("lessons.schedules.escapeStep: index");
     expect(() => escapeStep({} as never)).to.throw("lessons.schedules.escapeStep: run");
+  });
+
+  it("notebook 10's stability limit: on the sparse data lambda_max = 24.76 at the minimum, so GD needs eta < 0.0808", () => {
+    // Analytic Hessian (independent of the notebook's finite differences): per point z = w x + b,
+    // f = sigmoid(z), loss 1/2 (f - y)^2 has d2/dz2 = f'^2 + (f - y) f'' with f' = f(1 - f),
+    // f'' = f'(1 - 2f); H = sum of that times [[x^2, x], [x, 1]].
+    const data = datasets.sparse();
+    const [w, b] = train({ model: models.sigmoidNeuron, data, init: [-2, -2], optimizer: optimizers.gd({ eta: 0.05 }), epochs: 2000 }).trajectory.last().params;
+    let hww = 0, hwb = 0, hbb = 0;
+    data.x.forEach((x, i) => {
+      const f = 1 / (1 + Math.exp(-(w * x + b)));
+      const d1 = f * (1 - f);
+      const c = d1 * d1 + (f - data.y[i]) * d1 * (1 - 2 * f);
+      hww += c * x * x; hwb += c * x; hbb += c;
+    });
+    const lambdaMax = (hww + hbb) / 2 + Math.sqrt(((hww - hbb) / 2) ** 2 + hwb ** 2);
+    expect(hbb).to.be.closeTo(23.13, 0.005);
+    expect(lambdaMax).to.be.closeTo(24.76, 0.005);
+    expect(2 / lambdaMax).to.be.closeTo(0.0808, 0.00005);
+    // Just below the limit GD settles; just above it b ends in a 2-cycle.
+    const lastB = (eta: number) => Array.from(train({ model: models.sigmoidNeuron, data, init: [-2, -2], optimizer: optimizers.gd({ eta }), epochs: 400 }).trajectory.param(1).slice(-2));
+    const [b1, b2] = lastB(0.075);
+    expect(Math.abs(b1 - b2)).to.be.below(1e-6);
+    const [c1, c2] = lastB(0.085);
+    expect(Math.abs(c1 - c2)).to.be.above(0.4);
   });
 });
