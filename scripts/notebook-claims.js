@@ -18,6 +18,8 @@
  *    the notebook's metadata, with the reason:
  *      "metadata": {"adaptive-lr": {"inputNumbers": {"500": "points in datasets.sparse()"}}}
  *    Never list a result there. An entry that matches no number in the markdown is an error too.
+ *    Because assignments are skipped, a result written as one ("the search picks $\eta = 0.0316$")
+ *    is not checked: write it as a value ("the best rate, 0.0316") or "the rate printed above".
  *
  * CLI: node scripts/notebook-claims.js site/notebooks/10-learning-rate-schedules.ipynb [...]
  *      (after `npm run course -- --only 10`); exits 1 and prints every problem.
