@@ -21,7 +21,7 @@ interface Claims {
   checkNotebook(nb: unknown, name: string): string[];
   checkNotebookFile(file: string): string[];
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const claims = require(path.join(repoRoot(), "scripts", "notebook-claims.js")) as Claims;
 
 type Cell = { cell_type: string; source: string; metadata: object; outputs?: object[]; execution_count?: null };
