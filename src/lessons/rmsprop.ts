@@ -25,7 +25,7 @@ export interface RateHistory {
 
 /**
  * Summary of the effective learning rate of parameter `param` (index or name) in `run`.
- * @example rateHistory(runs.adagrad, "b").neverIncreases // true
+ * @example rateHistory(run, "b").neverIncreases // true (an AdaGrad run: its rates only fall)
  */
 export function rateHistory(run: TrainResult, param: number | string = 1): RateHistory {
   const fn = "lessons.rmsprop.rateHistory";
@@ -64,7 +64,8 @@ export interface TailSummary {
 /**
  * How much a run still moves at the end: amplitude, mean step and mean gradient of every parameter,
  * and the loss range, over the last `last` updates (default 100).
- * @example tailSummary(runRmsprop, 100).amplitude // [0.1, 0.1] for a 2-cycle of size eta = 0.1
+ * RMSProp with a constant eta ends in a 2-cycle of size eta (beta = 0, eps = 0 on the bowl: 0.25 <-> -0.25):
+ * @example tailSummary(train({ model: models.surfaces.bowl, init: [0.25, 0.25], optimizer: optimizers.rmsprop({ eta: 0.5, beta: 0, eps: 0 }), epochs: 6 }), 4).amplitude // [0.5, 0.5]
  */
 export function tailSummary(run: TrainResult, last = 100): TailSummary {
   const fn = "lessons.rmsprop.tailSummary";

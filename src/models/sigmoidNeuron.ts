@@ -156,7 +156,7 @@ export const sigmoidNeuron = {
    * h = d^2/dz^2 1/2 (f - y)^2 = f'^2 + (f - y) f'' times [[x^2, x], [x, 1]].
    * Its largest eigenvalue at the minimum is the curvature that bounds a stable eta
    * (GD: eta * lambda_max < 2).
-   * @example models.sigmoidNeuron.hessian([0.9952, -0.7272], datasets.sparse())[1][1] // H_bb = 23.13
+   * @example models.sigmoidNeuron.hessian([0.9952, -0.7272], datasets.sparse())[1][1] // 23.13
    */
   hessian(params: ArrayLike<number>, data: PointData): [[number, number], [number, number]] {
     const caller = "sigmoidNeuron.hessian";
