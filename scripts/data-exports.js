@@ -28,6 +28,16 @@ const EXPORTS = [
     },
   },
   {
+    file: "sparse-x01.csv",
+    generator: "datasets.sparse({ xRange: [0, 1] }) (seed 0; otherwise the defaults above)",
+    about: "notebook 02's AdaGrad data: the same 80% zeros, non-zero x in [0, 1] (w keeps the larger AdaGrad rate all run)",
+    columns: ["x", "y"],
+    rows: (lib) => {
+      const d = lib.datasets.sparse({ xRange: [0, 1] });
+      return zip(d.x, d.y);
+    },
+  },
+  {
     file: "noisy-curve.csv",
     generator: "datasets.noisyCurve() (seed 0, n 100)",
     about: "a smooth curve and its noisy observations (exponential averages, bias correction, notebook 05)",

@@ -9,6 +9,5 @@ export * as nadam from "./nadam";
 export * as amsgradAdamw from "./amsgradAdamw";
 export * as whichOptimizer from "./whichOptimizer";
 export * as schedules from "./schedules";
-export * as adagrad from "./adagrad";
 export * as rmsprop from "./rmsprop";
 export * as adadelta from "./adadelta";

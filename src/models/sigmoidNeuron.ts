@@ -151,6 +151,30 @@ export const sigmoidNeuron = {
     return out;
   },
   /**
+   * Hessian of the summed loss, [[H_ww, H_wb], [H_wb, H_bb]], exact (no finite differences).
+   * With z = w x + b, f = sigmoid(z), f' = f (1 - f), f'' = f' (1 - 2 f), each point adds
+   * h = d^2/dz^2 1/2 (f - y)^2 = f'^2 + (f - y) f'' times [[x^2, x], [x, 1]].
+   * Its largest eigenvalue at the minimum is the curvature that bounds a stable eta
+   * (GD: eta * lambda_max < 2).
+   * @example models.sigmoidNeuron.hessian([0.9952, -0.7272], datasets.sparse())[1][1] // 23.13
+   */
+  hessian(params: ArrayLike<number>, data: PointData): [[number, number], [number, number]] {
+    const caller = "sigmoidNeuron.hessian";
+    validatePoints(data, caller);
+    const [w, b] = check.finiteVector(caller, "params", params, 2);
+    let hww = 0, hwb = 0, hbb = 0;
+    for (let i = 0; i < data.x.length; i++) {
+      const x = data.x[i];
+      const f = sigmoid(w * x + b);
+      const d1 = f * (1 - f);
+      const h = d1 * d1 + (f - data.y[i]) * d1 * (1 - 2 * f);
+      hww += h * x * x;
+      hwb += h * x;
+      hbb += h;
+    }
+    return [[hww, hwb], [hwb, hbb]];
+  },
+  /**
    * Summed loss on a (w, b) grid: z[j][i] is the loss at (ws[i], bs[j]) (rows are b, as Plotly's
    * contour expects). Fast path: points with equal x share f, so each distinct x contributes
    * 1/2 (c f^2 - 2 f sum(y) + sum(y^2)); with 80% of x exactly 0 that is ~100 groups instead of 500 points.
