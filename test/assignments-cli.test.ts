@@ -10,7 +10,9 @@ import { spawnSync, type SpawnSyncReturns } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CATALOG } from "../src/assignments/catalog";
 import { HINTS } from "../src/grading/mistakes";
+import { executeNotebook, formatFailure, stderrOf, type NotebookRun } from "./helpers/notebooks";
 import type { GradescopeResults } from "../src/grading/report-gradescope";
 import { ROOT } from "./submissions/helpers";
 
@@ -205,5 +207,44 @@ describe("assignments from the command line: build, hand out, collect, grade @sl
     const r = cli(["grade", tmp, "--assignment", bad]);
     expect(r.status).to.equal(2);
     expect(r.stderr).to.include("adaptive-lr: bad.assignment.json: exercises[0].ranges.eta: the reference diverges");
+  });
+});
+
+describe("an assignment of the whole catalog under the real tslab kernel @slow @notebooks", function () {
+  this.timeout(10 * 60 * 1000);
+  // Inside the repository, so that the kernel resolves `adaptive-lr/check` (the self-link in node_modules).
+  const dir = path.join(ROOT, ".build", "assignment-notebooks");
+  const file = path.join(dir, "catalog.assignment.json");
+  const streamText = (run: NotebookRun) =>
+    run.outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "")).join("");
+
+  before(() => {
+    fs.mkdirSync(dir, { recursive: true });
+    const items = [
+      ...CATALOG.map((e) => (e.kind === "value" ? { exercise: e.id } : { exercise: e.id, visible: 3 })),
+      { question: "peak", title: "Peak", text: "?", compute: { schedule: "transformerWarmup", hyper: { dModel: 512, warmupSteps: 4000, scale: 1 }, step: 4000 } },
+    ];
+    fs.writeFileSync(file, JSON.stringify({ id: "catalog", title: "Every exercise", exercises: items }, null, 1));
+    const r = cli(["assignment", "build", file, "--out", dir]);
+    expect(r.status, r.stderr).to.equal(0);
+  });
+
+  it("the solutions notebook compiles under tslab and every check passes (three visible cases each, one drawn)", async () => {
+    const run = await executeNotebook(path.join(dir, "catalog-solutions.ipynb"));
+    expect(run.errors, formatFailure(run)).to.deep.equal([]);
+    const out = streamText(run);
+    expect(out).to.not.match(/^FAIL/m);
+    for (const e of CATALOG) expect(out).to.match(new RegExp(`^${e.id}: ${e.kind === "value" ? "1 of 1 visible case" : "3 of 3 visible cases"} passed`, "m"));
+    expect(out).to.match(/^peak: 1 of 1 visible case passed/m);
+    expect(stderrOf(run.cells)).to.equal("");
+  });
+
+  it("the students' notebook executes too: every check reports FAIL with a message", async () => {
+    const run = await executeNotebook(path.join(dir, "catalog.ipynb"));
+    expect(run.errors, formatFailure(run)).to.deep.equal([]);
+    const out = streamText(run);
+    for (const e of CATALOG) expect(out).to.match(new RegExp(`^${e.id}: 0 of \\d visible cases? passed`, "m"));
+    expect(out).to.include("radamStep threw at step 1: Error: not implemented yet");
+    expect(out).to.include("peak must be a finite number, got NaN");
   });
 });
