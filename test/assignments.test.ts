@@ -8,6 +8,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import { CATALOG, catalogEntry } from "../src/assignments/catalog";
+import { libraryExercise } from "../src/assignments/catalog/optimizers";
 import { assignmentChecks } from "../src/assignments/check";
 import { assignmentCells, buildAssignmentNotebooks } from "../src/assignments/build";
 import { exercisesOf, splitPoints } from "../src/assignments/exercises";
@@ -101,15 +102,27 @@ function replayStudent(ex: Extract<Exercise, { kind: "optimizer" }>, c: Optimize
 }
 
 describe("assignments: the exercise catalog", () => {
-  it("has an exercise for every optimizer of the library, graded against that optimizer", () => {
-    const factories = Object.entries(optimizers).filter(([, v]) => typeof v === "function");
-    expect(factories.length).to.equal(13);
-    for (const [name] of factories) {
+  it("has an exercise for every optimizer of the registry, graded against that optimizer", () => {
+    expect(optimizers.names.length).to.equal(14);
+    for (const name of optimizers.names) {
       const entry = catalogEntry(name);
       expect(entry, name).to.not.equal(undefined);
       if (entry?.kind !== "optimizer") throw new Error(`${name} is not an optimizer exercise`);
       expect(entry.reference(entry.visibleCases()[0].hyper).name).to.equal(name);
+      expect(optimizers.registry[name].stateKeys, name).to.include.members([...entry.stateKeys]);
     }
+  });
+
+  it("a registry optimizer's exercise needs no more than its id: hyperparameters, ranges, state and visible cases come from the registry", () => {
+    const entry = libraryExercise({ id: "adam" });
+    expect(entry.hyper).to.deep.equal(["eta", "beta1", "beta2", "eps"]);
+    expect(entry.stateKeys).to.deep.equal(["m", "v", "mHat", "vHat"]);
+    expect(entry.visibleCases().map((c) => c.hyper)).to.deep.equal([
+      { beta1: 0.9, beta2: 0.999, eps: 1e-8, eta: 0.1 },
+      { eta: 0.05, beta1: 0.825, beta2: 0.9495, eps: 0.001 },
+    ]);
+    expect(entry.reference({ eta: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }).hyper).to.deep.include(optimizers.adam({ eta: 0.1 }).hyper);
+    expect(entry.variants(entry.visibleCases()[0].hyper).map((v) => v.mistake)).to.deep.equal(["overwrite-gradient", "state-not-carried"]);
   });
 
   it("has an exercise for every step-function schedule: the epoch decays, the warm-ups, cyclic, cosine with and without restarts", () => {

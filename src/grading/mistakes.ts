@@ -24,7 +24,8 @@ export type MistakeId =
   | "eps-inside-max"
   | "step-decay-no-floor"
   | "warmup-start-factor"
-  | "cosine-annealing-restart";
+  | "cosine-annealing-restart"
+  | "lion-sign-of-new-m";
 
 export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
   "overwrite-gradient":
@@ -67,6 +68,8 @@ export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
     "at step 0 the rate is eta * startFactor, not 0: the factor climbs from startFactor to 1 over warmupSteps steps.",
   "cosine-annealing-restart":
     "your schedule restarts after T steps: cosine annealing has no restart, past T the cosine climbs back up (torch's closed form).",
+  "lion-sign-of-new-m":
+    "the sign is of the updated momentum: Lion takes sign(beta1 * m + (1 - beta1) * g) with the OLD m, and only then updates m with beta2.",
 });
 
 /**

@@ -6,6 +6,7 @@
  * produces under that mistake (no update rule restated here).
  */
 import * as optimizers from "../../optimizers";
+import { registry, type OptimizerName } from "../../optimizers/registry";
 import type { Optimizer } from "../../optimizers/types";
 import {
   commonVariants,
@@ -46,76 +47,95 @@ function builtIn(id: string, hyper: string[], ranges: Record<string, Range>): Op
   };
 }
 
+/**
+ * Default hidden-case range of a hyperparameter, by its name in the library (every registry
+ * optimizer's numeric hyperparameters are covered; a new name needs its range here or in the entry).
+ */
+const RANGE_BY_NAME: Readonly<Record<string, Range>> = {
+  eta: ETA,
+  eps: EPS,
+  beta: DECAY,
+  beta1: MOMENT_RANGES.beta1,
+  beta2: MOMENT_RANGES.beta2,
+  weightDecay: { kind: "log", lo: 0.01, hi: 0.5 },
+};
+
 interface NewEntry {
-  id: string;
-  title: string;
-  stateKeys: string[];
-  usesT: boolean;
-  hyper: string[];
-  ranges: Record<string, Range>;
-  /** The library optimizer the student's step must reproduce. */
-  make(h: Record<string, number>): Optimizer;
-  /** Mistakes beyond the common ones (overwritten gradient, state not carried). */
-  mistakes(h: Record<string, number>): OptimizerVariant[];
-  /** Hyperparameters of the two fixed visible cases (toy2 data, then 12 sparse points). */
-  visible: [Record<string, number>, Record<string, number>];
+  /** The registry name (`optimizers.registry[id]`). */
+  id: OptimizerName;
+  /** Title of the exercise [the registry's label]. */
+  title?: string;
+  /** State vectors the student keeps [the registry's stateKeys]. */
+  stateKeys?: string[];
+  /** Whether the student's state carries t [false]. */
+  usesT?: boolean;
+  /** Hyperparameters, in draw order [eta, then the registry's numeric defaults]. */
+  hyper?: string[];
+  /** Ranges that differ from RANGE_BY_NAME. */
+  ranges?: Record<string, Range>;
+  /** Options passed to the factory besides the hyperparameters (e.g. a flavor). */
+  options?: Record<string, unknown>;
+  /** Mistakes beyond the common ones (overwritten gradient, state not carried) [none]. */
+  mistakes?(h: Record<string, number>, reference: Optimizer): OptimizerVariant[];
+  /** Hyperparameters of the two fixed visible cases [eta 0.1 with the registry's defaults; eta 0.05 with the ranges' midpoints]. */
+  visible?: [Record<string, number>, Record<string, number>];
 }
 
-/** An exercise on a library optimizer that the built-in set does not ask for. */
-function libraryExercise(e: NewEntry): OptimizerEntry {
+function midpoint(r: Range): number {
+  if (r.kind === "fixed") return r.value;
+  if (r.kind === "log") return Math.sqrt(r.lo * r.hi);
+  return r.kind === "int" ? Math.round((r.lo + r.hi) / 2) : (r.lo + r.hi) / 2;
+}
+
+/**
+ * An exercise on a registry optimizer that the built-in set does not ask for: everything but the
+ * mistakes (and the notebook text) is read from `optimizers.registry`.
+ */
+export function libraryExercise(e: NewEntry): OptimizerEntry {
+  const info = registry[e.id];
+  const numeric = Object.keys(info.defaults).filter((k) => typeof info.defaults[k] === "number");
+  const hyper = e.hyper ?? ["eta", ...numeric];
+  const ranges: Record<string, Range> = {};
+  for (const name of hyper) {
+    const r = e.ranges?.[name] ?? RANGE_BY_NAME[name];
+    if (!r) throw new Error(`libraryExercise: ${e.id} has the hyperparameter ${name}, which has no default range: give one in "ranges"`);
+    ranges[name] = r;
+  }
+  const stateKeys = e.stateKeys ?? [...info.stateKeys];
+  const make = (h: Record<string, number>) => info.create({ ...Object.fromEntries(hyper.map((n) => [n, h[n]])), ...e.options });
+  const visible = e.visible ?? [
+    { ...Object.fromEntries(numeric.map((n) => [n, info.defaults[n] as number])), eta: 0.1 },
+    { ...Object.fromEntries(hyper.map((n) => [n, midpoint(ranges[n])])), eta: 0.05 },
+  ];
   return {
     kind: "optimizer",
     id: e.id,
-    title: e.title,
+    title: e.title ?? info.label,
     answerName: `${e.id}Step`,
-    stateKeys: e.stateKeys,
-    usesT: e.usesT,
-    hyper: e.hyper,
-    ranges: e.ranges,
-    reference: e.make,
+    stateKeys,
+    usesT: e.usesT ?? false,
+    hyper,
+    ranges,
+    reference: make,
     variants: (h) => {
-      const opt = e.make(h);
+      const opt = make(h);
       // Without state, "not carried" is the correct answer: only the gradient mistake is common.
-      const common = commonVariants(opt).filter((v) => e.stateKeys.length > 0 || v.mistake !== "state-not-carried");
-      return [...common, ...e.mistakes(h)];
+      const common = commonVariants(opt).filter((v) => stateKeys.length > 0 || v.mistake !== "state-not-carried");
+      return [...common, ...(e.mistakes?.(h, opt) ?? [])];
     },
-    visibleCases: () => optimizerCases(e.visible),
+    visibleCases: () => optimizerCases(visible),
   };
 }
 
 const adamLike = (h: Record<string, number>) => ({ eta: h.eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps });
 
 export const OPTIMIZER_ENTRIES: readonly OptimizerEntry[] = [
-  libraryExercise({
-    id: "gd",
-    title: "Gradient descent",
-    stateKeys: [],
-    usesT: false,
-    hyper: ["eta"],
-    ranges: { eta: ETA },
-    make: (h) => optimizers.gd({ eta: h.eta }),
-    mistakes: () => [],
-    visible: [{ eta: 0.5 }, { eta: 0.1 }],
-  }),
-  libraryExercise({
-    id: "momentum",
-    title: "Momentum",
-    stateKeys: ["u"],
-    usesT: false,
-    hyper: ["eta", "beta"],
-    ranges: { eta: ETA, beta: DECAY },
-    make: (h) => optimizers.momentum({ eta: h.eta, beta: h.beta }),
-    mistakes: () => [],
-    visible: [{ eta: 0.5, beta: 0.9 }, { eta: 0.05, beta: 0.5 }],
-  }),
+  libraryExercise({ id: "gd", title: "Gradient descent", visible: [{ eta: 0.5 }, { eta: 0.1 }] }),
+  libraryExercise({ id: "momentum", visible: [{ eta: 0.5, beta: 0.9 }, { eta: 0.05, beta: 0.5 }] }),
   libraryExercise({
     id: "nag",
     title: "Nesterov accelerated gradient (torch form)",
-    stateKeys: ["u"],
-    usesT: false,
-    hyper: ["eta", "beta"],
-    ranges: { eta: ETA, beta: DECAY },
-    make: (h) => optimizers.nag({ eta: h.eta, beta: h.beta, flavor: "torch" }),
+    options: { flavor: "torch" },
     mistakes: (h) => [{ mistake: "nag-without-lookahead", optimizer: optimizers.momentum({ eta: h.eta, beta: h.beta }), drive: {} }],
     visible: [{ eta: 0.5, beta: 0.9 }, { eta: 0.05, beta: 0.5 }],
   }),
@@ -125,12 +145,6 @@ export const OPTIMIZER_ENTRIES: readonly OptimizerEntry[] = [
   builtIn("adam", MOMENT_HYPER, MOMENT_RANGES),
   libraryExercise({
     id: "maxprop",
-    title: "MaxProp",
-    stateKeys: ["v"],
-    usesT: false,
-    hyper: ["eta", "beta", "eps"],
-    ranges: { eta: ETA, beta: DECAY, eps: EPS },
-    make: (h) => optimizers.maxprop({ eta: h.eta, beta: h.beta, eps: h.eps }),
     mistakes: (h) => [{ mistake: "eps-inside-max", optimizer: optimizers.maxprop({ eta: h.eta, beta: h.beta, eps: h.eps, flavor: "torch" }), drive: {} }],
     visible: [{ eta: 0.1, beta: 0.9, eps: 1e-3 }, { eta: 0.05, beta: 0.5, eps: 1e-2 }],
   }),
@@ -142,13 +156,7 @@ export const OPTIMIZER_ENTRIES: readonly OptimizerEntry[] = [
     title: "AdamW (decoupled weight decay)",
     stateKeys: ["m", "v"],
     usesT: true,
-    hyper: [...MOMENT_HYPER, "weightDecay"],
-    ranges: { ...MOMENT_RANGES, weightDecay: { kind: "log", lo: 0.01, hi: 0.5 } },
-    make: (h) => optimizers.adamw({ ...adamLike(h), weightDecay: h.weightDecay }),
-    mistakes: (h) => [
-      { mistake: "adamw-no-decay", optimizer: optimizers.adam(adamLike(h)), drive: {} },
-      tFromZero(optimizers.adamw({ ...adamLike(h), weightDecay: h.weightDecay })),
-    ],
+    mistakes: (h, opt) => [{ mistake: "adamw-no-decay", optimizer: optimizers.adam(adamLike(h)), drive: {} }, tFromZero(opt)],
     visible: [
       { eta: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-3, weightDecay: 0.1 },
       { eta: 0.05, beta1: 0.8, beta2: 0.95, eps: 1e-2, weightDecay: 0.5 },
@@ -159,18 +167,23 @@ export const OPTIMIZER_ENTRIES: readonly OptimizerEntry[] = [
     title: "RAdam (rectified Adam)",
     stateKeys: ["m", "v"],
     usesT: true,
-    hyper: MOMENT_HYPER,
     // beta2 <= 0.95 keeps rho_inf small enough that the rectified step starts within a case (t >= 6).
-    ranges: { ...MOMENT_RANGES, beta2: { kind: "uniform", lo: 0.8, hi: 0.95 } },
-    make: (h) => optimizers.radam(adamLike(h)),
-    mistakes: (h) => [
-      { mistake: "radam-no-rectification", optimizer: optimizers.adam(adamLike(h)), drive: {} },
-      tFromZero(optimizers.radam(adamLike(h))),
-    ],
+    ranges: { beta2: { kind: "uniform", lo: 0.8, hi: 0.95 } },
+    mistakes: (h, opt) => [{ mistake: "radam-no-rectification", optimizer: optimizers.adam(adamLike(h)), drive: {} }, tFromZero(opt)],
     visible: [
       { eta: 0.1, beta1: 0.9, beta2: 0.9, eps: 1e-3 },
       { eta: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-2 },
     ],
   }),
+  libraryExercise({
+    id: "lion",
+    title: "Lion",
+    // Lion moves every parameter by eta per step: rates as large as Adam's would leave the lecture's region.
+    ranges: { eta: { kind: "log", lo: 0.005, hi: 0.2 }, beta2: { kind: "uniform", lo: 0.9, hi: 0.999 }, weightDecay: { kind: "log", lo: 0.001, hi: 0.1 } },
+    mistakes: (h) => [{ mistake: "lion-sign-of-new-m", optimizer: optimizers.lion({ eta: h.eta, beta1: h.beta2, beta2: h.beta2, weightDecay: h.weightDecay }), drive: {} }],
+    visible: [
+      { eta: 0.1, beta1: 0.9, beta2: 0.99, weightDecay: 0.01 },
+      { eta: 0.05, beta1: 0.5, beta2: 0.9, weightDecay: 0.1 },
+    ],
+  }),
 ];
-
