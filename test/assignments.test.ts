@@ -9,7 +9,8 @@ import { expect } from "chai";
 import * as path from "path";
 import { CATALOG, catalogEntry } from "../src/assignments/catalog";
 import { libraryExercise } from "../src/assignments/catalog/optimizers";
-import { assignmentChecks } from "../src/assignments/check";
+import { assignmentChecks, assignmentFromPublic } from "../src/assignments/check";
+import { checkAssignment } from "../src/assignments/sanity";
 import { assignmentCells, buildAssignmentNotebooks } from "../src/assignments/build";
 import { exercisesOf, splitPoints } from "../src/assignments/exercises";
 import { loadAssignment, parseAssignment, stripComments, type Assignment } from "../src/assignments/file";
@@ -223,11 +224,7 @@ describe("assignments: the exercise catalog", () => {
 
 describe("assignments: the assignment file", () => {
   const parse = (json: string) => () => parseAssignment(json, "bad.assignment.json");
-  const load = (json: string) => () => {
-    const a = parseAssignment(json, "bad.assignment.json");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("../src/assignments/sanity") as typeof import("../src/assignments/sanity")).checkAssignment(a);
-  };
+  const load = (json: string) => () => checkAssignment(parseAssignment(json, "bad.assignment.json"));
   const file = (items: string) => `{ "id": "bad", "title": "Bad", "exercises": [${items}] }`;
 
   it("allows // and /* */ comments, but not inside strings", () => {
@@ -360,7 +357,7 @@ describe("assignments: points, questions, identity and checks", () => {
     const graderSide = exercisesOf(THIRD);
     const spec = JSON.parse(JSON.stringify(publicSpec(THIRD)));
     expect(JSON.stringify(spec)).to.not.include("hidden");
-    const notebookSide = exercisesOf((require("../src/assignments/check") as typeof import("../src/assignments/check")).assignmentFromPublic(spec));
+    const notebookSide = exercisesOf(assignmentFromPublic(spec));
     graderSide.forEach((ex, i) => {
       const other = notebookSide[i];
       expect(other.id).to.equal(ex.id);

@@ -4,7 +4,10 @@
  * with the same visible cases as the grader's (the catalog's fixed ones, then cases drawn from a
  * seed made of the assignment and exercise ids) and returns one check function per exercise.
  *
- * @example const check = assignmentChecks({ id: "week-3", items: [{ exercise: "adam", visible: 2 }] }); check.adam(adamStep);
+ * @example
+ * const check = assignmentChecks({ id: "week-3", items: [{ exercise: "gd", visible: 2 }] });
+ * const gdStep = (params: number[]) => ({ params, state: {} }); // forgets to step: FAIL, with the first wrong step
+ * check.gd(gdStep);
  */
 import { runCheck, type CheckFunction } from "../check";
 import { exercisesOf } from "./exercises";
