@@ -21,7 +21,7 @@ import * as optimizers from "../src/optimizers";
 import { compileAnswer } from "../src/grading/compile";
 import { evaluateCase, runnable } from "../src/grading/evaluate";
 import { answerTag, casePointsOf, hiddenCasesOf, maxScoreOf, type Exercise } from "../src/grading/exercises";
-import { HINTS, type MistakeId } from "../src/grading/mistakes";
+import { HINTS } from "../src/grading/mistakes";
 import { answerSource, parseNotebook, type Notebook } from "../src/grading/notebook";
 import { drive } from "../src/grading/reference";
 import { loadAnswer } from "../src/grading/sandbox-child";
