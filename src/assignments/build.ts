@@ -101,15 +101,15 @@ function catalogCells(id: string, n: number, dir: string): PercentCell[] {
   return cells;
 }
 
-/** The cells of an "explain" question. */
+/** The cells of an "explain" question; the solution is the library's number. */
 function questionCells(q: QuestionItem, n: number): PercentCell[] {
   return [
     markdown(`## Exercise ${n} (explain): ${q.title}\n\n${q.text}\n\nAnswer with a number (within ${q.tolerance * 100}% of the library's).`),
     code(
       [
         "// BEGIN SOLUTION",
-        "// STUB: const " + q.id + ": number = NaN; // replace NaN by your answer",
-        `const ${q.id}: number = NaN; // the solutions notebook: see the value computed below`,
+        `const ${q.id}: number = ${computeAnswer(q.compute)}; // computed by the library`,
+        `// STUB: const ${q.id}: number = NaN; // replace NaN by your answer`,
         "// END SOLUTION",
       ].join("\n"),
       [answerTag(q.id)],
@@ -142,16 +142,6 @@ export function assignmentCells(a: Assignment, dir: string = catalogSourceDir())
   return [markdown(intro.join("\n")), code(setup.join("\n")), ...body, markdown(DONE)];
 }
 
-/** The solution of a question: the library's number, written into the solutions notebook. */
-function withQuestionAnswers(a: Assignment, cells: PercentCell[]): PercentCell[] {
-  return cells.map((c) => {
-    const q = a.items.find((item): item is QuestionItem => item.kind === "question" && c.tags.includes(answerTag(item.id)));
-    if (!q) return c;
-    const value = computeAnswer(q.compute);
-    return { ...c, lines: c.lines.map((l) => (l.includes("the solutions notebook: see the value") ? `const ${q.id}: number = ${value}; // computed by the library` : l)) };
-  });
-}
-
 export interface BuiltNotebooks {
   /** File text of the students' notebook. */
   stub: string;
@@ -161,7 +151,7 @@ export interface BuiltNotebooks {
 
 /** Both notebooks' text. */
 export function buildAssignmentNotebooks(a: Assignment, dir: string = catalogSourceDir()): BuiltNotebooks {
-  const cells = withQuestionAnswers(a, assignmentCells(a, dir));
+  const cells = assignmentCells(a, dir);
   const metadata = { [METADATA_KEY]: identityOf(a) };
   return {
     stub: serializeNotebook(buildNotebook(cells, "stub", metadata)),

@@ -56,7 +56,11 @@ export interface GradedAssignment {
 
 export const DEFAULT_SEED = "adaptive-lr-hidden";
 
-/** The built-in ten exercises; a notebook built for another assignment is refused. */
+/**
+ * The built-in ten exercises. Their notebook is built from the shipped assignment file
+ * notebooks/exercises/exercises.assignment.json (id "exercises"); a notebook built for another
+ * assignment is refused.
+ */
 const BUILT_IN: GradedAssignment = {
   exercises: EXERCISES,
   refuse: (nb) => {
