@@ -77,3 +77,6 @@ export function runCheck(ex: Exercise, answer: unknown, print: Printer = (line) 
 export const check: Readonly<Record<ExerciseId, CheckFunction>> = Object.freeze(
   Object.fromEntries(EXERCISES.map((ex) => [ex.id, (answer: unknown) => runCheck(ex, answer)])) as Record<ExerciseId, CheckFunction>,
 );
+
+/** The checks of a notebook built by `adaptive-lr assignment build` (its first code cell calls this). */
+export { assignmentChecks } from "./assignments/check";

@@ -3,6 +3,7 @@
  * The `adaptive-lr` command.
  *
  *   adaptive-lr grade <submission.ipynb | folder> [options]
+ *   adaptive-lr assignment build <file.assignment.json> --out <dir>
  *
  * A file: grades it, prints a summary and writes Gradescope's results.json.
  * A folder: grades every .ipynb in it (sub-folders included), one sandboxed process per
@@ -10,6 +11,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, join, relative, resolve } from "path";
+import { gradedAssignment, loadAssignment } from "./assignments";
+import { ASSIGNMENT_USAGE, AssignmentUsageError, assignmentCommand } from "./assignments/command";
+import { AssignmentError } from "./assignments/errors";
 import { EXERCISES, maxScoreOf } from "./grading/exercises";
 import { DEFAULT_SEED, gradeSubmission, type SubmissionResult } from "./grading/grade";
 import { ProgressBar } from "./grading/progress";
@@ -19,11 +23,14 @@ import { folderSummary, submissionSummary } from "./grading/report-text";
 import { DEFAULT_LIMITS, type Limits } from "./grading/sandbox";
 
 export const USAGE = `Usage: adaptive-lr grade <submission.ipynb | folder> [options]
+       adaptive-lr assignment build <file.assignment.json> [--out <dir>]   (see adaptive-lr assignment --help)
 
 Grades the exercise notebook(s): finds the cells tagged answer:<exercise>, runs them in a
 sandboxed process per submission on visible and hidden cases, and writes Gradescope results.
 
 Options:
+  --assignment <file> grade against this assignment file (the one its notebooks were built from)
+                      [the kit's built-in exercises]
   --out <dir>         where results go [./grading-results]
   --results <file>    (one submission) write results.json exactly here, e.g. /autograder/results/results.json
   --seed <text>       seed of the hidden cases [env ADAPTIVE_LR_SEED, else a built-in seed]
@@ -39,6 +46,8 @@ interface CliOptions {
   out: string;
   results?: string;
   seed: string;
+  /** The assignment file, when not the built-in exercises. */
+  assignment?: string;
   limits: Limits;
   quiet: boolean;
 }
@@ -62,6 +71,7 @@ export function parseGradeArgs(args: string[], env: NodeJS.ProcessEnv = process.
     if (a === "--out") o.out = value();
     else if (a === "--results") o.results = value();
     else if (a === "--seed") o.seed = value();
+    else if (a === "--assignment") o.assignment = value();
     else if (a === "--timeout") o.limits.timeoutMs = positiveNumber(a, value()) * 1000;
     else if (a === "--memory") o.limits.memoryMb = Math.round(positiveNumber(a, value()));
     else if (a === "--max-output") o.limits.maxOutputBytes = Math.round(positiveNumber(a, value()) * 1000);
@@ -103,7 +113,9 @@ export async function gradeCommand(args: string[], log: (s: string) => void = (s
   const o = parseGradeArgs(args);
   const target = resolve(o.target);
   if (!existsSync(target)) throw new UsageError(`no such file or folder: ${o.target}`);
-  const options = { seed: o.seed, limits: o.limits };
+  const assignment = o.assignment === undefined ? undefined : gradedAssignment(loadAssignment(o.assignment));
+  const exerciseList = assignment?.exercises ?? EXERCISES;
+  const options = { seed: o.seed, limits: o.limits, assignment };
 
   if (statSync(target).isFile()) {
     const result = await gradeSubmission(target, options);
@@ -121,7 +133,7 @@ export async function gradeCommand(args: string[], log: (s: string) => void = (s
   bar.update(0, "");
   for (const file of files) {
     const result = await gradeSubmission(file, options).catch(
-      (e: Error): SubmissionResult => ({ name: basename(file), file, score: 0, maxScore: EXERCISES.reduce((s, ex) => s + maxScoreOf(ex), 0), exercises: [], error: `the grader failed on this file: ${e.message}` }),
+      (e: Error): SubmissionResult => ({ name: basename(file), file, score: 0, maxScore: exerciseList.reduce((s, ex) => s + maxScoreOf(ex), 0), exercises: [], error: `the grader failed on this file: ${e.message}` }),
     );
     results.push(result);
     writeJson(join(o.out, resultsName(target, file)), toGradescope(result));
@@ -129,7 +141,7 @@ export async function gradeCommand(args: string[], log: (s: string) => void = (s
   }
   mkdirSync(o.out, { recursive: true });
   const csv = join(o.out, "scores.csv");
-  writeFileSync(csv, scoresCsv(results));
+  writeFileSync(csv, scoresCsv(results, exerciseList));
   if (!o.quiet) for (const r of results) log(submissionSummary(r));
   log(folderSummary(results));
   log(`results: ${o.out}/*.results.json, scores: ${csv}`);
@@ -146,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return await gradeCommand(rest);
     }
+    if (command === "assignment") return assignmentCommand(rest);
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
       console.log(USAGE);
       return command === undefined ? 2 : 0;
@@ -154,6 +167,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`adaptive-lr: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof AssignmentUsageError) {
+      console.error(`adaptive-lr assignment: ${e.message}\n\n${ASSIGNMENT_USAGE}`);
+      return 2;
+    }
+    if (e instanceof AssignmentError) {
+      console.error(`adaptive-lr: ${e.message}`);
       return 2;
     }
     console.error(`adaptive-lr: ${(e as Error).stack ?? e}`);

@@ -13,7 +13,7 @@ const streamText = (run: NotebookRun) =>
   run.outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "")).join("");
 
 describe("exercise notebooks: one source, stubs and solutions", () => {
-  it("the committed notebooks are exactly what scripts/exercises.js builds from notebooks/exercises/source/exercises.pct.ts", () => {
+  it("the committed notebooks are exactly what scripts/exercises.js builds from notebooks/exercises/exercises.assignment.json and the catalog", () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "exercises.js"), "--check"], { encoding: "utf8" });
     expect(r.status, r.stderr).to.equal(0);
   });

@@ -23,6 +23,17 @@ interface ExerciseBase {
   title: string;
   /** The name the answer cell must define. */
   answerName: string;
+  /**
+   * Points of each visible and each hidden case (an assignment's exercises set them; the ten
+   * built-in exercises use POINTS). See `casePointsOf`.
+   */
+  points?: CasePoints;
+}
+
+/** Points of the cases of one exercise, in case order. */
+export interface CasePoints {
+  visible: readonly number[];
+  hidden: readonly number[];
 }
 
 export interface OptimizerVariant {
@@ -76,7 +87,8 @@ export type Exercise = OptimizerExercise | ScheduleExercise | ValueExercise;
 
 const LECTURE_START = [-2, -2];
 
-function optimizerCases(hyper: Record<string, number>[]): OptimizerCase[] {
+/** The two visible cases of the built-in optimizer exercises (toy2 and 12 sparse points), with the given hyperparameters. */
+export function optimizerCases(hyper: Record<string, number>[]): OptimizerCase[] {
   const small = sparse({ n: 12, seed: 7 });
   return [
     { kind: "optimizer", label: "toy2 data, start (-2, -2), 5 steps", data: toy2(), init: LECTURE_START, hyper: hyper[0], steps: 5 },
@@ -118,7 +130,7 @@ const drawMoments = (rng: RandomSource) => ({
 // Optimizer exercises
 
 /** Variants shared by every optimizer: wrong gradient accumulation and a state that is not carried. */
-function commonVariants(opt: Optimizer): OptimizerVariant[] {
+export function commonVariants(opt: Optimizer): OptimizerVariant[] {
   return [
     { mistake: "overwrite-gradient", optimizer: opt, drive: { gradient: "last" } },
     { mistake: "state-not-carried", optimizer: opt, drive: { state: "reset" } },
@@ -126,7 +138,7 @@ function commonVariants(opt: Optimizer): OptimizerVariant[] {
 }
 
 /** Variants of an update whose denominator is sqrt(.) + eps. */
-function rootVariants(opt: Optimizer, eps: number, withEpsInside = true): OptimizerVariant[] {
+export function rootVariants(opt: Optimizer, eps: number, withEpsInside = true): OptimizerVariant[] {
   const d = denominatorTransforms(eps);
   const out: OptimizerVariant[] = [{ mistake: "divide-by-v", optimizer: opt, drive: { denominator: d.divideByV } }];
   if (withEpsInside) out.push({ mistake: "eps-inside-sqrt", optimizer: opt, drive: { denominator: d.epsInside } });
@@ -214,7 +226,7 @@ function momentExercise(
 
 const momentHyper = (h: Record<string, number>) => ({ eta: h.eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps });
 /** The bias-corrected optimizers: a step counter one behind is a classic mistake. */
-const tFromZero = (opt: Optimizer): OptimizerVariant => ({ mistake: "t-from-zero", optimizer: opt, drive: { tShift: -1 } });
+export const tFromZero = (opt: Optimizer): OptimizerVariant => ({ mistake: "t-from-zero", optimizer: opt, drive: { tShift: -1 } });
 
 const adamEx = momentExercise(
   "adam",
@@ -392,8 +404,18 @@ export function hiddenCasesOf(ex: Exercise, seed: string | number): Array<Optimi
   return ex.hiddenCases(randomSource(`${seed}:${ex.id}`));
 }
 
+/** Points of every case of an exercise: its own `points`, else the built-in POINTS. */
+export function casePointsOf(ex: Exercise): CasePoints {
+  if (ex.points) return ex.points;
+  if (ex.kind === "value") return { visible: [POINTS.explain], hidden: [] };
+  return {
+    visible: ex.visibleCases().map(() => POINTS.visibleCase),
+    hidden: Array.from({ length: POINTS.hiddenCases }, () => POINTS.hiddenCase),
+  };
+}
+
 /** Maximum score of an exercise (visible + hidden cases). */
 export function maxScoreOf(ex: Exercise): number {
-  if (ex.kind === "value") return POINTS.explain;
-  return ex.visibleCases().length * POINTS.visibleCase + POINTS.hiddenCases * POINTS.hiddenCase;
+  const p = casePointsOf(ex);
+  return Math.round([...p.visible, ...p.hidden].reduce((s, x) => s + x, 0) * 100) / 100;
 }

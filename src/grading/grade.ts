@@ -11,8 +11,8 @@ import { readFileSync } from "fs";
 import { basename } from "path";
 import { compileAnswer } from "./compile";
 import { evaluateCase, runnable } from "./evaluate";
-import { EXERCISES, POINTS, answerTag, hiddenCasesOf, maxScoreOf, type Exercise } from "./exercises";
-import { answerSource, parseNotebook } from "./notebook";
+import { EXERCISES, answerTag, casePointsOf, hiddenCasesOf, maxScoreOf, type Exercise } from "./exercises";
+import { answerSource, parseNotebook, type Notebook } from "./notebook";
 import { DEFAULT_LIMITS, Sandbox, type Limits } from "./sandbox";
 import type { ChildJob } from "./sandbox-child";
 import type { CaseResult, OptimizerCase, ScheduleCase, StudentTrace } from "./types";
@@ -42,9 +42,35 @@ export interface GradeOptions {
   /** Seed of the hidden cases. Keep it private: with it, anyone can regenerate the hidden inputs. */
   seed: string | number;
   limits?: Partial<Limits>;
+  /** What to grade against: an assignment's exercises (`--assignment`); the built-in ten when absent. */
+  assignment?: GradedAssignment;
+}
+
+/** The narrow view of an assignment the grader needs (built by `src/assignments/plan.ts`). */
+export interface GradedAssignment {
+  /** The exercises, in grading (and score-column) order. */
+  exercises: readonly Exercise[];
+  /** Why this notebook must not be graded against this assignment (built for another one), or undefined. */
+  refuse(nb: Notebook): string | undefined;
 }
 
 export const DEFAULT_SEED = "adaptive-lr-hidden";
+
+/**
+ * The built-in ten exercises. Their notebook is built from the shipped assignment file
+ * notebooks/exercises/exercises.assignment.json (id "exercises"); a notebook built for another
+ * assignment is refused.
+ */
+const BUILT_IN: GradedAssignment = {
+  exercises: EXERCISES,
+  refuse: (nb) => {
+    const meta = nb.metadata?.adaptive_lr as { assignment?: unknown } | undefined;
+    const id = meta && typeof meta === "object" ? meta.assignment : undefined;
+    return id === undefined || id === "exercises"
+      ? undefined
+      : `this notebook was built for the assignment ${JSON.stringify(id)}, not for the built-in exercises: grade it with --assignment <that assignment's file>`;
+  },
+};
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -57,9 +83,10 @@ interface PlannedCase {
 }
 
 function plan(ex: Exercise, seed: string | number): PlannedCase[] {
-  if (ex.kind === "value") return [{ c: undefined, visibility: "visible", points: POINTS.explain }];
-  const visible = (ex.visibleCases() as Array<OptimizerCase | ScheduleCase>).map((c): PlannedCase => ({ c, visibility: "visible", points: POINTS.visibleCase }));
-  const hidden = hiddenCasesOf(ex, seed).map((c): PlannedCase => ({ c, visibility: "hidden", points: POINTS.hiddenCase }));
+  const points = casePointsOf(ex);
+  if (ex.kind === "value") return [{ c: undefined, visibility: "visible", points: points.visible[0] }];
+  const visible = (ex.visibleCases() as Array<OptimizerCase | ScheduleCase>).map((c, i): PlannedCase => ({ c, visibility: "visible", points: points.visible[i] }));
+  const hidden = hiddenCasesOf(ex, seed).map((c, i): PlannedCase => ({ c, visibility: "hidden", points: points.hidden[i] }));
   return [...visible, ...hidden];
 }
 
@@ -106,19 +133,22 @@ async function gradeExercise(ex: Exercise, source: string | undefined, sandbox: 
 /** Grades one notebook file. Resolves for every input; never rejects for a bad submission. */
 export async function gradeSubmission(file: string, options: GradeOptions): Promise<SubmissionResult> {
   const name = basename(file);
-  const maxScore = EXERCISES.reduce((s, ex) => s + maxScoreOf(ex), 0);
+  const list = options.assignment?.exercises ?? EXERCISES;
+  const maxScore = round2(list.reduce((s, ex) => s + maxScoreOf(ex), 0));
   let nb;
   try {
     nb = parseNotebook(readFileSync(file, "utf8"), name);
+    const refusal = (options.assignment ?? BUILT_IN).refuse(nb);
+    if (refusal) throw new Error(`${name}: ${refusal}`);
   } catch (e) {
     const error = (e as Error).message;
-    const exercises = EXERCISES.map((ex) => zeroResult(ex, plan(ex, options.seed), error));
+    const exercises = list.map((ex) => zeroResult(ex, plan(ex, options.seed), error));
     return { name, file, score: 0, maxScore, exercises, error };
   }
   const sandbox = new Sandbox({ ...DEFAULT_LIMITS, ...options.limits });
   const exercises: ExerciseResult[] = [];
   try {
-    for (const ex of EXERCISES) {
+    for (const ex of list) {
       try {
         exercises.push(await gradeExercise(ex, answerSource(nb, ex.id), sandbox, options.seed));
       } catch (e) {

@@ -17,7 +17,15 @@ export type MistakeId =
   | "cosine-period"
   | "cyclic-half-period"
   | "explain-divide-by-v"
-  | "explain-eta";
+  | "explain-eta"
+  | "nag-without-lookahead"
+  | "adamw-no-decay"
+  | "radam-no-rectification"
+  | "eps-inside-max"
+  | "step-decay-no-floor"
+  | "warmup-start-factor"
+  | "cosine-annealing-restart"
+  | "lion-sign-of-new-m";
 
 export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
   "overwrite-gradient":
@@ -46,6 +54,22 @@ export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
     "that is eta / v; the effective learning rate divides by the square root: eta / (sqrt(v) + eps).",
   "explain-eta":
     "that is eta itself; AdaGrad's effective learning rate is eta divided by sqrt(v) + eps, after v has been updated.",
+  "nag-without-lookahead":
+    "that is plain momentum (w - eta * u): in NAG's torch form the step looks ahead, w - eta * (g + beta * u) with the NEW u.",
+  "adamw-no-decay":
+    "the weight decay is missing: AdamW also shrinks the weights, w - eta * weightDecay * w, before Adam's step.",
+  "radam-no-rectification":
+    "that is Adam's step: RAdam takes a plain momentum step (w - eta * mHat) while rho_t <= 5 and rescales by r_t after.",
+  "eps-inside-max":
+    "eps is inside the max, max(beta * v, |g| + eps); MaxProp keeps v = max(beta * v, |g|) and divides by v + eps.",
+  "step-decay-no-floor":
+    "the rate decays at every step: step decay keeps it constant for stepSize steps, gamma^floor(step / stepSize).",
+  "warmup-start-factor":
+    "at step 0 the rate is eta * startFactor, not 0: the factor climbs from startFactor to 1 over warmupSteps steps.",
+  "cosine-annealing-restart":
+    "your schedule restarts after T steps: cosine annealing has no restart, past T the cosine climbs back up (torch's closed form).",
+  "lion-sign-of-new-m":
+    "the sign is of the updated momentum: Lion takes sign(beta1 * m + (1 - beta1) * g) with the OLD m, and only then updates m with beta2.",
 });
 
 /**

@@ -7,12 +7,13 @@ function field(value: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function scoresCsv(results: SubmissionResult[]): string {
-  const header = ["submission", "score", "max_score", ...EXERCISES.map((e) => e.id), "status"];
+/** `exercises`: the score columns, in order (an assignment's exercises; the built-in ten by default). */
+export function scoresCsv(results: SubmissionResult[], exercises: ReadonlyArray<{ id: string }> = EXERCISES): string {
+  const header = ["submission", "score", "max_score", ...exercises.map((e) => e.id), "status"];
   const rows = results.map((r) => {
     const byId = new Map(r.exercises.map((e) => [e.id, e.score]));
     const status = r.error ? `error: ${r.error}` : "graded";
-    return [r.name, r.score, r.maxScore, ...EXERCISES.map((e) => byId.get(e.id) ?? 0), status];
+    return [r.name, r.score, r.maxScore, ...exercises.map((e) => byId.get(e.id) ?? 0), status];
   });
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\n") + "\n";
 }
