@@ -59,7 +59,7 @@ export interface RaceRow {
 
 /**
  * Where each run ended and how many updates it needed to bring the loss down to `target`.
- * @example raceSummary({ gd: runGd, adam: runAdam }, 0.64)
+ * @example raceSummary({ adagrad: run }, 0.64)[0].finalLoss
  */
 export function raceSummary(runs: Record<string, TrainResult>, target: number): RaceRow[] {
   const fn = "lessons.adam.raceSummary";
