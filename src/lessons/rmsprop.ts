@@ -1,6 +1,6 @@
 /**
- * Run summaries behind the RMSProp notebook (notebooks/03-rmsprop.ipynb), also used by AdaDelta's
- * (lessons.adadelta.rateSummary): how one parameter's effective rate moved during a run, and how much
+ * Run summaries behind the RMSProp notebook (notebooks/03-rmsprop.ipynb): how one parameter's
+ * effective rate moved during a run, and how much
  * a run still moves at its end (the 2-cycle of RMSProp with a constant eta). Both only read a run's
  * recorded columns; no update rule is computed here.
  */
