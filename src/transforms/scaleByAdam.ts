@@ -1,4 +1,5 @@
 import { beta as betaOf, eps as epsOf } from "../optimizers/common";
+import { biasCorrected, firstMoment, secondMoment } from "../optimizers/moments";
 import * as check from "../validate";
 import type { GradientTransformation } from "./types";
 
@@ -28,21 +29,13 @@ export function scaleByAdam(opts: ScaleByAdamOptions = {}): GradientTransformati
     stateKeys: Object.freeze(["m", "v", "mHat", "vHat"]),
     init: (n: number) => ({ m: new Float64Array(n), v: new Float64Array(n), mHat: new Float64Array(n), vHat: new Float64Array(n) }),
     update(u: Float64Array, state: Record<string, Float64Array>, _params: Float64Array, t: number) {
-      const n = u.length;
-      const m = new Float64Array(n);
-      const v = new Float64Array(n);
-      const mHat = new Float64Array(n);
-      const vHat = new Float64Array(n);
-      const out = new Float64Array(n);
-      const scale = new Float64Array(n);
-      const bc1 = 1 - Math.pow(beta1, t);
-      const bc2 = 1 - Math.pow(beta2, t);
-      for (let i = 0; i < n; i++) {
-        const g = u[i];
-        m[i] = beta1 * state.m[i] + (1 - beta1) * g;
-        v[i] = beta2 * state.v[i] + (1 - beta2) * (g * g);
-        mHat[i] = m[i] / bc1;
-        vHat[i] = v[i] / bc2;
+      const m = firstMoment(state.m, u, beta1);
+      const v = secondMoment(state.v, u, beta2);
+      const mHat = biasCorrected(m, beta1, t);
+      const vHat = biasCorrected(v, beta2, t);
+      const out = new Float64Array(u.length);
+      const scale = new Float64Array(u.length);
+      for (let i = 0; i < u.length; i++) {
         const denom = Math.sqrt(vHat[i]) + eps;
         out[i] = mHat[i] / denom;
         scale[i] = 1 / denom;

@@ -1,4 +1,5 @@
 import { beta as betaOf, eps as epsOf } from "../optimizers/common";
+import { secondMoment } from "../optimizers/moments";
 import * as check from "../validate";
 import type { GradientTransformation } from "./types";
 
@@ -24,12 +25,10 @@ export function scaleByRms(opts: ScaleByRmsOptions = {}): GradientTransformation
     stateKeys: Object.freeze(["v"]),
     init: (n: number) => ({ v: new Float64Array(n) }),
     update(u: Float64Array, state: Record<string, Float64Array>) {
-      const n = u.length;
-      const v = new Float64Array(n);
-      const out = new Float64Array(n);
-      const scale = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        v[i] = beta * state.v[i] + (1 - beta) * (u[i] * u[i]);
+      const v = secondMoment(state.v, u, beta);
+      const out = new Float64Array(u.length);
+      const scale = new Float64Array(u.length);
+      for (let i = 0; i < u.length; i++) {
         const denom = Math.sqrt(v[i]) + eps;
         out[i] = u[i] / denom;
         scale[i] = 1 / denom;

@@ -1,4 +1,5 @@
 import { beta as betaOf } from "../optimizers/common";
+import { firstMoment } from "../optimizers/moments";
 import * as check from "../validate";
 import type { GradientTransformation } from "./types";
 
@@ -26,14 +27,8 @@ export function scaleBySignMomentum(opts: ScaleBySignMomentumOptions = {}): Grad
     stateKeys: Object.freeze(["m"]),
     init: (n: number) => ({ m: new Float64Array(n) }),
     update(g: Float64Array, state: Record<string, Float64Array>) {
-      const n = g.length;
-      const m = new Float64Array(n);
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        out[i] = Math.sign(beta1 * state.m[i] + (1 - beta1) * g[i]);
-        m[i] = beta2 * state.m[i] + (1 - beta2) * g[i];
-      }
-      return { updates: out, state: { m }, scale: 1 };
+      const c = firstMoment(state.m, g, beta1); // the interpolation whose sign is the direction
+      return { updates: c.map(Math.sign), state: { m: firstMoment(state.m, g, beta2) }, scale: 1 };
     },
   });
 }
