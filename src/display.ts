@@ -9,12 +9,22 @@
  * installed). Because the script and the data live in the output, charts draw in JupyterLab and
  * classic Jupyter while running, in reopened trusted notebooks, and in nbconvert's HTML export.
  *
+ * Explorables (`explore.*` widgets): `show(widget)` also puts the library's browser bundle
+ * (dist/browser/adaptive-lr.min.js, ~60 KB, gzip + base64 like plotly.js) into the page once per
+ * kernel session, then the widget's div and the script mounting it (`adaptiveLr.explore.mount`).
+ *
  * tslab is required lazily, so this module (and everything importing it) loads outside a kernel.
  */
 import { randomBytes } from "crypto";
 import * as fs from "fs";
+import * as path from "path";
 import { gzipSync } from "zlib";
 import type { Figure } from "./charts/types";
+import { widgetHtml } from "./explore/html";
+import { isWidget, type Widget } from "./explore/kinds";
+import { scriptJson } from "./explore/html";
+
+export { scriptJson };
 
 /** The MIME type of Plotly figure JSON. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -32,6 +42,7 @@ export interface DisplayBundle {
 type Writer = (bundle: DisplayBundle, update: boolean) => void;
 
 let plotlyLoaded = false;
+let libraryLoaded = false;
 
 /** Path of the minified plotly.js bundle shipped in node_modules. */
 export function plotlyPath(): string {
@@ -83,12 +94,58 @@ export function plotlyScriptHtml(): string {
   return plotlyHtmlCache;
 }
 
-/** JSON safe to embed inside a `<script>` element. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+/** Path of the library's browser bundle (built by `npm run build`; the package's "./browser" export). */
+export function libraryBundlePath(): string {
+  const beside = path.join(__dirname, "browser", "adaptive-lr.min.js");
+  if (fs.existsSync(beside)) return beside;
+  return require.resolve("adaptive-lr/browser");
+}
+
+/**
+ * A `<script>` that runs `source` (gzip + base64 in the page, unpacked with DecompressionStream)
+ * unless `present` (a JavaScript expression) is already true.
+ */
+function packedScriptHtml(what: string, source: Buffer, present: string, flag: string): string {
+  const packed = gzipSync(source, { level: 9 }).toString("base64");
+  return `<script type="text/javascript">
+(function () {
+  if (${present} || window.${flag}) return;
+  if (typeof DecompressionStream === "undefined") {
+    console.warn("adaptive-lr: this browser lacks DecompressionStream; ${what} cannot load");
+    return;
+  }
+  window.${flag} = true;
+  var packed = "${packed}";
+  var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  new Response(stream).text().then(function (source) {
+    var script = document.createElement("script");
+    script.type = "text/javascript";
+    script.text = source;
+    document.head.appendChild(script);
+  }).catch(function (err) {
+    window.${flag} = false;
+    console.error("adaptive-lr: could not unpack ${what}", err);
+  });
+})();
+</script>`;
+}
+
+let libraryHtmlCache: string | undefined;
+
+/**
+ * `<script>` carrying the library's browser bundle (sets window.adaptiveLr; the explorables'
+ * pages recompute with it). Nothing is fetched from the network.
+ */
+export function libraryScriptHtml(): string {
+  if (libraryHtmlCache !== undefined) return libraryHtmlCache;
+  const file = libraryBundlePath();
+  if (!fs.existsSync(file)) throw new Error(`show: the library's browser bundle ${file} is missing; run \`npm run build\``);
+  const source = fs.readFileSync(file);
+  libraryHtmlCache = `<!-- adaptive-lr: the library's browser bundle inlined (gzip + base64) for the explorables -->
+<div class="adaptive-lr-library-loader" style="font-size:small;color:#777">adaptive-lr (browser build, ${(source.length / 1024).toFixed(0)} KB) is loaded by this cell for the explorables.</div>
+${packedScriptHtml("the adaptive-lr library", source, "(window.adaptiveLr && window.adaptiveLr.explore)", "__adaptiveLrLibraryLoading")}`;
+  return libraryHtmlCache;
 }
 
 function checkFigure(fn: string, figure: unknown): Figure {
@@ -183,14 +240,38 @@ export function loadPlotly(): void {
 }
 
 /**
- * Displays a figure inline in the current notebook cell.
+ * Puts the library's browser bundle into this cell's output (always, so re-running the cell
+ * restores it). `show` calls it by itself before the first explorable of a kernel session.
+ */
+export function loadLibrary(): void {
+  writer("loadLibrary")({ data: { "text/html": libraryScriptHtml(), "text/plain": "<adaptive-lr browser library loaded>" }, metadata: {} }, false);
+  libraryLoaded = true;
+}
+
+/** The display bundle of an explorable: text/html (div + mount script) and a text fallback. */
+export function widgetBundle(widget: Widget): DisplayBundle {
+  const sliders = widget.sliders.map((s) => s.label).join(", ");
+  return {
+    data: {
+      "text/html": widgetHtml(widget, `alr-explore-${randomBytes(6).toString("hex")}`),
+      "text/plain": `<explorable ${widget.kind}: ${widget.title} (sliders ${sliders})>`,
+    },
+    metadata: {},
+  };
+}
+
+/**
+ * Displays a figure, or an explorable from `explore.*`, inline in the current notebook cell.
  * @example
  * const bowl = models.surfaces.bowl;
  * show(charts.lossContour({ surface: bowl, paths: { gd: train({ model: bowl, init: bowl.start, optimizer: optimizers.gd({ eta: 0.1 }), epochs: 30 }) } }));
+ * show(explore.optimizers({ optimizers: ["rmsprop"], sliders: { eta: {}, beta: {} } }));
  */
-export function show(figure: Figure): void {
-  const bundle = figureBundle(figure);
+export function show(figure: Figure | Widget): void {
+  const widget = isWidget(figure);
+  const bundle = widget ? widgetBundle(figure) : figureBundle(figure as Figure);
   const write = writer("show");
   if (!plotlyLoaded) loadPlotly();
+  if (widget && !libraryLoaded) loadLibrary();
   write(bundle, false);
 }

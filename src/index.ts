@@ -24,5 +24,6 @@ export type { PointData } from "./datasets/types";
 export { randomSource } from "./rng";
 export type { RandomSource } from "./rng";
 export * as charts from "./charts";
+export * as explore from "./explore";
 export * as display from "./display";
 export { show } from "./display";

@@ -12,4 +12,5 @@ export { train } from "../train";
 export { lineSearch, logSearch, logGrid } from "../search";
 export { randomSource } from "../rng";
 export * as charts from "../charts";
+export * as explore from "../explore";
 export { show } from "./display";
