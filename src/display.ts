@@ -261,6 +261,22 @@ export function widgetBundle(widget: Widget): DisplayBundle {
 }
 
 /**
+ * A standalone HTML page (offline: plotly.js and the library inlined) showing these explorables;
+ * used by the browser tests and the benchmark, and handy to hand a widget to someone without Jupyter.
+ */
+export function explorePageHtml(widgets: Widget[], title = "adaptive-lr explorables"): string {
+  const body = widgets.map((w, k) => widgetHtml(w, `explore-${k}`)).join("\n");
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title.replace(/[&<>"]/g, "")}</title></head>
+<body style="max-width:1100px;margin:1rem auto;padding:0 1rem">
+${plotlyScriptHtml()}
+${libraryScriptHtml()}
+${body}
+</body></html>
+`;
+}
+
+/**
  * Displays a figure, or an explorable from `explore.*`, inline in the current notebook cell.
  * @example
  * const bowl = models.surfaces.bowl;

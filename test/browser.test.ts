@@ -2,26 +2,14 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { courseBuild, pageName } from "./helpers/course";
 import type { CourseBuild } from "./helpers/course";
 import { listNotebooks, repoRoot } from "./helpers/notebooks";
+import { launchChromium } from "./helpers/chromium";
 
-/** Debian's Chromium, flags from TOOLCHAIN.md (no browser download, no network services). */
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
-export function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  }
-  // playwright launches with a fresh temporary --user-data-dir of its own.
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
+// Kept for tests importing them from here; the launcher lives in helpers/chromium.ts.
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from "./helpers/chromium";
 
 interface PageReport {
   charts: number;
@@ -64,7 +52,7 @@ describe("course site renders in headless Chromium @slow @notebooks", function (
         const charts = Array.from(document.querySelectorAll<Plot>(".adaptive-lr-chart"));
         return {
           charts: charts.length,
-          rendered: document.querySelectorAll(".js-plotly-plot").length,
+          rendered: document.querySelectorAll(".adaptive-lr-chart.js-plotly-plot").length,
           frames: charts.map((el) => el._transitionData?._frames?.length ?? -1),
         };
       });

@@ -49,7 +49,7 @@ export function biasCorrectionWidget(opts: ExploreBiasCorrectionOptions = {}): B
   if (typeof eps !== "number" || !(eps >= 0)) fail(FN, "eps", "a number >= 0", eps);
   const user = checkSliderKeys(FN, opts.sliders, ["beta1", "beta2", "t"]);
   const sliders = [
-    makeSlider(FN, "beta1", { label: "\u03b2\u2081", min: 0, max: 0.999, value: 0.9, scale: "linear" }, user.beta1),
+    makeSlider(FN, "beta1", { label: "\u03b2\u2081", min: 0, max: 0.99, value: 0.9, scale: "linear" }, user.beta1),
     makeSlider(FN, "beta2", { label: "\u03b2\u2082", min: 0.5, max: 0.9999, value: 0.999, scale: "log1m" }, user.beta2),
     makeSlider(FN, "t", { label: "t", min: 1, max: grads.length, value: 3, scale: "linear", integer: true }, user.t),
   ];

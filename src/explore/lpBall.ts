@@ -36,9 +36,9 @@ export function lpBallWidget(opts: ExploreLpBallOptions = {}): LpBallWidget {
   }
   const user = checkSliderKeys(FN, opts.sliders, ["p", "x1", "x2"]);
   const sliders = [
-    makeSlider(FN, "p", { label: "p", min: 1, max: Infinity, value: 2, scale: "infinity", positions: 400 }, user.p),
-    makeSlider(FN, "x1", { label: "x\u2081", min: -1.5, max: 1.5, value: 1.2, scale: "linear", positions: 300 }, user.x1),
-    makeSlider(FN, "x2", { label: "x\u2082", min: -1.5, max: 1.5, value: 0.6, scale: "linear", positions: 300 }, user.x2),
+    makeSlider(FN, "p", { label: "p", min: 1, max: Infinity, value: 2, scale: "infinity" }, user.p),
+    makeSlider(FN, "x1", { label: "x\u2081", min: -1.5, max: 1.5, value: 1.2, scale: "linear" }, user.x1),
+    makeSlider(FN, "x2", { label: "x\u2082", min: -1.5, max: 1.5, value: 0.6, scale: "linear" }, user.x2),
   ];
   return { type: WIDGET_TYPE, kind: "lpBall", title: opts.title ?? "The L\u1d56 unit ball from p = 1 to \u221e", ...(opts.hint !== undefined ? { hint: String(opts.hint) } : {}), sliders };
 }

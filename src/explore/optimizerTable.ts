@@ -40,8 +40,8 @@ export const HYPER_KEYS: readonly string[] = [...new Set(Object.values(OPTIMIZER
 /** Default slider of each hyperparameter (and of the step count). */
 export const HYPER_SLIDERS: Readonly<Record<string, Omit<SliderSpec, "key" | "step">>> = {
   eta: { label: "\u03b7", min: 1e-3, max: 1, value: 0.1, scale: "log" },
-  beta: { label: "\u03b2", min: 0, max: 0.999, value: 0.9, scale: "linear" },
-  beta1: { label: "\u03b2\u2081", min: 0, max: 0.999, value: 0.9, scale: "linear" },
+  beta: { label: "\u03b2", min: 0, max: 0.999, value: 0.9, scale: "log1m" },
+  beta1: { label: "\u03b2\u2081", min: 0, max: 0.99, value: 0.9, scale: "linear" },
   beta2: { label: "\u03b2\u2082", min: 0.5, max: 0.9999, value: 0.999, scale: "log1m" },
   eps: { label: "\u03b5", min: 1e-10, max: 1, value: 1e-8, scale: "log" },
   weightDecay: { label: "\u03bb", min: 1e-4, max: 1, value: 0.01, scale: "log" },

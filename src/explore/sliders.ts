@@ -13,7 +13,7 @@ export interface SliderOptions {
   value?: number;
   scale?: SliderScale;
   label?: string;
-  /** Number of positions between min and max [200; step counts: every integer]. */
+  /** Number of positions between min and max [a round step about 1/200 of the range; see defaultStep]. */
   positions?: number;
 }
 
@@ -46,6 +46,25 @@ export function formatValue(slider: Pick<SliderSpec, "scale" | "integer">, value
   return String(Number(value.toPrecision(slider.scale === "log1m" ? 5 : 4)));
 }
 
+/** 1, 2 or 5 times a power of ten, nearest to x (on a log scale). */
+function niceStep(x: number): number {
+  const power = Math.pow(10, Math.floor(Math.log10(x)));
+  const f = x / power;
+  return power * (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10);
+}
+
+/**
+ * The input's step when the user gives no `positions`: a round step about 1/200 of the span, so
+ * round values (0.5, 0.9, -2) lie on the grid; 0.01 decade on the log scales (0.1, 0.0501, 0.01,
+ * ...); whole steps for counts; 1/400 on the infinity scale (p = 1, 1.0025, ..., 2 at the middle).
+ */
+function defaultStep(scale: SliderScale, span: number, integer: boolean): number {
+  if (integer) return span <= 1000 ? 1 : niceStep(span / 200);
+  if (scale === "log" || scale === "log1m") return 0.01;
+  if (scale === "infinity") return 0.0025;
+  return niceStep(span / 200);
+}
+
 /**
  * A checked slider from defaults and the user's options.
  * @param fn the builder's name, for error messages
@@ -72,11 +91,11 @@ export function makeSlider(fn: string, key: string, defaults: Omit<SliderSpec, "
   if (scale === "log1m" && !(min >= 0 && max < 1)) throw new Error(`${fn}: ${arg} on the log1m scale needs 0 <= min < max < 1, got min ${show(min)} and max ${show(max)}`);
   const value = o.value ?? Math.min(max, Math.max(min, defaults.value));
   if (typeof value !== "number" || !(value >= min && value <= max)) fail(fn, `${arg}.value`, `a number in [${min}, ${max}]`, value);
-  const positions = o.positions ?? defaults.positions ?? 200;
-  if (!Number.isInteger(positions) || positions < 1) fail(fn, `${arg}.positions`, "a positive integer", positions);
+  const positions = o.positions ?? defaults.positions;
+  if (positions !== undefined && (!Number.isInteger(positions) || positions < 1)) fail(fn, `${arg}.positions`, "a positive integer", positions);
   const integer = defaults.integer === true;
   const span = toPosition(scale, max) - toPosition(scale, min);
-  const step = integer ? Math.max(1, Math.round(span / positions)) : span / positions;
+  const step = positions !== undefined ? (integer ? Math.max(1, Math.round(span / positions)) : span / positions) : defaultStep(scale, span, integer);
   return { key, label: o.label ?? defaults.label, min, max, value, scale, step, ...(integer ? { integer } : {}) };
 }
 
