@@ -12,6 +12,9 @@
  *   npm run bench -- --only a,c       some workloads
  *   npm run bench -- --latest         also rewrite bench/LATEST.md (the committed table)
  *
+ * Then (not with --only) the explorables' slider-to-redraw benchmark in headless Chromium
+ * (bench/explore.js; skipped with a note when Chromium is missing).
+ *
  * It installs nothing. Python is Debian's /usr/bin/python3 (BENCH_PYTHON overrides); without
  * python3-numpy the NumPy column is skipped with the command that installs it.
  */
@@ -24,6 +27,7 @@ const path = require("path");
 const { loadKit, setup, SIZES } = require("./workloads");
 const { courseReport } = require("./course");
 const { renderMarkdown, renderConsole } = require("./report");
+const { runExploreBench, exploreMarkdown, withExploreSection, consoleTable: exploreConsole } = require("./explore");
 
 const ROOT = path.join(__dirname, "..");
 const WORKLOADS = ["a", "b", "c", "d"];
@@ -243,8 +247,25 @@ function main() {
   fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
   process.stdout.write(renderConsole(report));
   process.stdout.write(`\nwrote bench/results/bench-${stamp}.json and bench/results/latest.json\n`);
+  return { report, opts, resultsDir, stamp, mismatch };
+}
+
+/** The explorables benchmark after the workloads; its section goes into LATEST.md with --latest. */
+async function finish({ report, opts, resultsDir, stamp, mismatch }) {
+  if (opts.memory) {
+    process.stderr.write("bench: explorables in headless Chromium ...\n");
+    try {
+      report.explore = await runExploreBench({ quick: opts.quick });
+      process.stdout.write("\n" + exploreConsole(report.explore));
+      fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2) + "\n");
+      fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+    } catch (err) {
+      process.stderr.write(`bench: explorables skipped: ${/** @type {Error} */ (err).message}\n`);
+    }
+  }
   if (opts.latest) {
-    fs.writeFileSync(path.join(__dirname, "LATEST.md"), renderMarkdown(report));
+    const markdown = renderMarkdown(report);
+    fs.writeFileSync(path.join(__dirname, "LATEST.md"), report.explore ? withExploreSection(markdown, exploreMarkdown(report.explore)) : markdown);
     process.stdout.write("wrote bench/LATEST.md\n");
   }
   if (mismatch) {
@@ -266,12 +287,17 @@ function column(reports) {
 }
 
 if (require.main === module) {
+  let done;
   try {
-    main();
+    done = main();
   } catch (err) {
     process.stderr.write(`\n${/** @type {Error} */ (err).message}\n`);
     process.exit(1);
   }
+  finish(done).catch((err) => {
+    process.stderr.write(`\n${/** @type {Error} */ (err).message}\n`);
+    process.exit(1);
+  });
 }
 
 module.exports = { median, disagreement, part, TARGETS };
