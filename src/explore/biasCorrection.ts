@@ -106,9 +106,9 @@ export const biasCorrectionExplorable: Explorable<BiasCorrectionWidget> = {
       layout: {
         height: 380, margin: { l: 50, r: 15, t: 40, b: 45 }, showlegend: false,
         annotations: [
-          { text: "m (dashed) and m\u0302 vs g\u209c", x: 0.13, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
-          { text: "v (dashed) and v\u0302 vs g\u209c\u00b2", x: 0.5, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
-          { text: "step / \u03b7: corrected, raw (dashed)", x: 0.88, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
+          { text: "m\u0302, m (dashed), g\u209c", x: 0.14, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
+          { text: "v\u0302, v (dashed), g\u209c\u00b2", x: 0.5, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
+          { text: "step / \u03b7, raw (dashed)", x: 0.86, y: 1.08, xref: "paper", yref: "paper", showarrow: false },
         ],
         xaxis: x([0, 0.28], "y"), yaxis: { range: span(spec.grads, 0.08), anchor: "x" },
         xaxis2: x([0.36, 0.64], "y2"), yaxis2: { range: span(sq, 0.08), anchor: "x2" },

@@ -135,7 +135,7 @@ export const scheduleExplorable: Explorable<ScheduleWidget> = {
     const stepsMax = spec.sliders.find((s) => s.key === "steps")!.max;
     const data: Trace[] = [
       { type: "scatter", mode: "markers", x: [0], y: [spec.sliders[0].value], marker: { opacity: 0 }, hoverinfo: "skip", showlegend: false },
-      ...contour.data.map((t) => ({ ...t, xaxis: "x2", yaxis: "y2", ...(t.type === "contour" ? { colorbar: { ...(t.colorbar as object), x: 1.02, len: 0.9 } } : {}) })),
+      ...contour.data.map((t) => ({ ...t, xaxis: "x2", yaxis: "y2", ...(t.type === "contour" ? { colorbar: { ...(t.colorbar as object), x: 0.96, xanchor: "left", len: 0.9, thickness: 14 } } : {}) })),
     ];
     const c = contour.layout as { xaxis: Record<string, unknown>; yaxis: Record<string, unknown> };
     return {
