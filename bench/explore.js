@@ -15,6 +15,7 @@
  * `npm run bench` runs it too (bench/run.js); goal p50 <= 16 ms, p95 <= 33 ms (60 / 30 frames per
  * second). Nothing is downloaded; needs `npm run build` and /usr/bin/chromium (CHROMIUM_PATH).
  */
+/* global document, window, requestAnimationFrame, Event -- page.evaluate runs these functions in Chromium */
 "use strict";
 
 const fs = require("fs");

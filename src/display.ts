@@ -279,6 +279,7 @@ ${body}
 /**
  * Displays a figure, or an explorable from `explore.*`, inline in the current notebook cell.
  * @example
+ * import { charts, explore, models, optimizers, show, train } from "adaptive-lr";
  * const bowl = models.surfaces.bowl;
  * show(charts.lossContour({ surface: bowl, paths: { gd: train({ model: bowl, init: bowl.start, optimizer: optimizers.gd({ eta: 0.1 }), epochs: 30 }) } }));
  * show(explore.optimizers({ optimizers: ["rmsprop"], sliders: { eta: {}, beta: {} } }));

@@ -34,7 +34,9 @@ const COLORS = { corrected: "#e377c2", raw: "#1f77b4", grads: "rgba(120,120,120,
 
 /**
  * A widget: Adam's m, m̂, v, v̂ and step size over a gradient stream.
- * @example show(explore.biasCorrection({ sliders: { beta2: 0.999, t: 3 } }))
+ * @example
+ * import { explore, show } from "adaptive-lr";
+ * show(explore.biasCorrection({ sliders: { beta2: 0.999, t: 3 } }));
  */
 export function biasCorrectionWidget(opts: ExploreBiasCorrectionOptions = {}): BiasCorrectionWidget {
   if (opts === null || typeof opts !== "object") fail(FN, "options", "an object {grads?, sliders?, eps?}", opts);

@@ -22,7 +22,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "
 
 /**
  * The widget as `text/html` (needs window.Plotly and window.adaptiveLr in the page; waits for them).
- * @example explore.widgetHtml(explore.lpBall())
+ * @example
+ * import { explore } from "adaptive-lr";
+ * const html = explore.widgetHtml(explore.lpBall());
  */
 export function widgetHtml(widget: Widget, id = `alr-explore-${Math.random().toString(36).slice(2, 10)}`): string {
   explorableOf("explore.widgetHtml", widget);

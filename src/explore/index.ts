@@ -4,6 +4,7 @@
  * also puts plotly.js and the library bundle in the page once per kernel session).
  *
  * @example
+ * import { explore, show } from "adaptive-lr";
  * show(explore.optimizers({ problem: "sparse", optimizers: ["rmsprop"], sliders: { eta: {}, beta: {} } }))
  * show(explore.schedule({ schedule: "cyclic" }))
  * show(explore.biasCorrection())

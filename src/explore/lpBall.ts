@@ -27,7 +27,9 @@ const REFERENCE = [[1, "#bbbbbb"], [2, "#999999"], [Infinity, "#777777"]] as con
 
 /**
  * A widget: the L^p unit ball for a p slider from 1 to infinity.
- * @example show(explore.lpBall({ sliders: { p: 2 } }))
+ * @example
+ * import { explore, show } from "adaptive-lr";
+ * show(explore.lpBall({ sliders: { p: 2 } }));
  */
 export function lpBallWidget(opts: ExploreLpBallOptions = {}): LpBallWidget {
   if (opts === null || typeof opts !== "object") fail(FN, "options", "an object {sliders?}", opts);

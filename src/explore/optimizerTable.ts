@@ -1,43 +1,28 @@
 /**
- * What the explorables need to know about each optimizer: its label, its colour and which of its
- * numeric hyperparameters a slider may drive.
- *
- * A small local table until `optimizers.registry` (issue 9) lands on main; then this file should
- * read the registry instead (labels, colours and defaults live there).
+ * What the explorables need to know about each optimizer, read from `optimizers.registry` (label,
+ * colour, factory, defaults): which numeric hyperparameters a slider may drive, and each slider's
+ * default range.
  */
-import { colorFor } from "../charts/common";
-import * as optimizers from "../optimizers";
+import { names, registry, type OptimizerName } from "../optimizers/registry";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
 import type { SliderSpec } from "./types";
 
 export interface OptimizerInfo {
   label: string;
-  /** Numeric hyperparameters a slider may set (the factory's option names). */
+  color: string;
+  /** Numeric hyperparameters a slider may set: eta and every numeric default of the factory. */
   keys: readonly string[];
+  /** The factory's defaults (sliders start there unless told otherwise). */
+  defaults: Readonly<Record<string, number | boolean>>;
 }
 
-const ADAM_KEYS = ["eta", "beta1", "beta2", "eps"] as const;
+export const OPTIMIZERS: Readonly<Record<string, OptimizerInfo>> = Object.fromEntries(names.map((name) => {
+  const info = registry[name];
+  const numeric = Object.keys(info.defaults).filter((k) => typeof info.defaults[k] === "number");
+  return [name, { label: info.label, color: info.color, keys: ["eta", ...numeric], defaults: info.defaults }];
+}));
 
-export const OPTIMIZERS: Readonly<Record<string, OptimizerInfo>> = {
-  gd: { label: "GD", keys: ["eta"] },
-  momentum: { label: "Momentum", keys: ["eta", "beta"] },
-  nag: { label: "NAG", keys: ["eta", "beta"] },
-  adagrad: { label: "AdaGrad", keys: ["eta", "eps"] },
-  rmsprop: { label: "RMSProp", keys: ["eta", "beta", "eps"] },
-  adadelta: { label: "AdaDelta", keys: ["eta", "beta", "eps"] },
-  adam: { label: "Adam", keys: ADAM_KEYS },
-  maxprop: { label: "MaxProp", keys: ["eta", "beta", "eps"] },
-  adamax: { label: "AdaMax", keys: ADAM_KEYS },
-  nadam: { label: "NAdam", keys: [...ADAM_KEYS, "momentumDecay"] },
-  amsgrad: { label: "AMSGrad", keys: ADAM_KEYS },
-  adamw: { label: "AdamW", keys: [...ADAM_KEYS, "weightDecay"] },
-  radam: { label: "RAdam", keys: ADAM_KEYS },
-};
-
-/** Every hyperparameter key some optimizer takes. */
-export const HYPER_KEYS: readonly string[] = [...new Set(Object.values(OPTIMIZERS).flatMap((o) => o.keys))];
-
-/** Default slider of each hyperparameter (and of the step count). */
+/** Default slider of each hyperparameter (and of the step count); unknown keys get a log slider. */
 export const HYPER_SLIDERS: Readonly<Record<string, Omit<SliderSpec, "key" | "step">>> = {
   eta: { label: "\u03b7", min: 1e-3, max: 1, value: 0.1, scale: "log" },
   beta: { label: "\u03b2", min: 0, max: 0.999, value: 0.9, scale: "log1m" },
@@ -49,13 +34,14 @@ export const HYPER_SLIDERS: Readonly<Record<string, Omit<SliderSpec, "key" | "st
   steps: { label: "steps", min: 1, max: 1000, value: 200, scale: "linear", integer: true },
 };
 
-/** The optimizer's colour (the charts' colour for that name). */
-export function optimizerColor(name: string, index: number): string {
-  return colorFor(name, index);
+/** The default slider of a hyperparameter key of `optimizer`. */
+export function hyperSlider(key: string, optimizer: string): Omit<SliderSpec, "key" | "step"> {
+  const base = HYPER_SLIDERS[key] ?? { label: key, min: 1e-4, max: 1, value: 0.01, scale: "log" };
+  const d = OPTIMIZERS[optimizer]?.defaults[key];
+  return typeof d === "number" && d >= base.min && d <= base.max ? { ...base, value: d } : { ...base };
 }
 
-/** Builds `optimizers[name](options)` (the factory validates the options). */
+/** Builds `optimizers[name](options)` through the registry (the factory validates the options). */
 export function makeOptimizer(name: string, options: Record<string, unknown>): Optimizer<OptimizerState> {
-  const factory = (optimizers as unknown as Record<string, (o: Record<string, unknown>) => Optimizer<OptimizerState>>)[name];
-  return factory(options);
+  return registry[name as OptimizerName].create(options) as Optimizer<OptimizerState>;
 }

@@ -6,7 +6,8 @@
 import type { Figure } from "../charts/types";
 import { train } from "../train";
 import { fail } from "../validate";
-import { HYPER_SLIDERS, OPTIMIZERS, makeOptimizer, optimizerColor } from "./optimizerTable";
+import { colorFor } from "../charts/common";
+import { HYPER_SLIDERS, OPTIMIZERS, hyperSlider, makeOptimizer } from "./optimizerTable";
 import { checkBounds, checkProblem, contourFigure, problem, type Bounds, type ProblemName } from "./problems";
 import { checkSliderKeys, makeSlider, type SliderOptions } from "./sliders";
 import { WIDGET_TYPE, type Drawing, type Explorable, type Line, type ReadoutRow, type SliderSpec, type Values, type WidgetBase } from "./types";
@@ -64,15 +65,22 @@ function entriesOf(value: unknown): OptimizerEntry[] {
   else if (value !== null && typeof value === "object") raw = Object.entries(value as Record<string, Record<string, unknown>>);
   else return fail(FN, "optimizers", 'a list of names like ["rmsprop", "adagrad"] or {adagrad: {eta: 0.1}}', value);
   if (raw.length === 0 || raw.length > 10) fail(FN, "optimizers", "1 to 10 optimizers", value);
-  return raw.map(([name, opts], k) => {
+  const out = raw.map(([name, opts], k): OptimizerEntry => {
     if (typeof name !== "string" || name === "" || name.includes(".")) fail(FN, `optimizers[${k}]`, "a name without dots", name);
     if (opts === null || typeof opts !== "object" || Array.isArray(opts)) fail(FN, `optimizers.${name}`, "an options object", opts);
     const { optimizer = name, ...options } = opts as { optimizer?: unknown } & Record<string, unknown>;
     if (typeof optimizer !== "string" || !(optimizer in OPTIMIZERS)) {
       fail(FN, `optimizers.${name}`, `an optimizer of the library (${Object.keys(OPTIMIZERS).join(", ")}), or {optimizer: "<one of them>", ...}`, optimizer);
     }
-    return { name, optimizer, label: name === optimizer ? OPTIMIZERS[optimizer].label : name, color: optimizerColor(name, k), options };
+    return { name, optimizer, label: name === optimizer ? OPTIMIZERS[optimizer].label : name, color: "", options };
   });
+  // The registry's colour for the first entry of each optimizer, the charts' palette for repeats.
+  const seen = new Set<string>();
+  for (const [k, e] of out.entries()) {
+    e.color = seen.has(e.optimizer) ? colorFor(`${e.name} ${k}`, k + 3) : OPTIMIZERS[e.optimizer].color;
+    seen.add(e.optimizer);
+  }
+  return out;
 }
 
 /** Slider keys valid for these optimizers. */
@@ -91,7 +99,9 @@ function sliderKeys(entries: OptimizerEntry[]): string[] {
 /**
  * A widget: the contour of `problem` with each optimizer's path, recomputed in the page on every
  * slider move.
- * @example show(explore.optimizers({ optimizers: ["rmsprop"], sliders: { eta: {}, beta: {} } }))
+ * @example
+ * import { explore, show } from "adaptive-lr";
+ * show(explore.optimizers({ optimizers: ["rmsprop"], sliders: { eta: {}, beta: {} } }));
  */
 export function optimizersWidget(opts: ExploreOptimizersOptions): OptimizersWidget {
   if (opts === null || typeof opts !== "object") fail(FN, "options", "an object {problem?, optimizers, sliders?}", opts);
@@ -114,7 +124,7 @@ export function optimizersWidget(opts: ExploreOptimizersOptions): OptimizersWidg
     const [owner, hyper] = key.includes(".") ? key.split(".") : [undefined, key];
     const users = entries.filter((e) => (owner === undefined || e.name === owner) && OPTIMIZERS[e.optimizer].keys.includes(hyper));
     const configured = users.map((e) => e.options[hyper]).find((v) => typeof v === "number");
-    const defaults = { ...HYPER_SLIDERS[hyper] };
+    const defaults = hyperSlider(hyper, users[0].optimizer);
     if (typeof configured === "number") defaults.value = configured;
     if (hyper === "eta" && users.every((e) => e.optimizer === "adadelta") && configured === undefined) defaults.value = 1;
     if (owner !== undefined) defaults.label = `${defaults.label} (${users[0].label})`;

@@ -74,7 +74,7 @@ let counter = 0;
 
 /**
  * Draws `widget` into `el` (emptied first) and wires its inputs. Needs window.Plotly.
- * @example adaptiveLr.explore.mount(document.getElementById("w"), spec)
+ * In a page with plotly.js and the library bundle: `adaptiveLr.explore.mount(element, widget)`.
  */
 export function mount(el: HTMLElement, widget: Widget): MountedWidget {
   const explorable: Explorable<WidgetBase> = explorableOf("explore.mount", widget);

@@ -9,7 +9,7 @@ import * as schedules from "../schedules";
 import type { Schedule } from "../schedules/types";
 import { train } from "../train";
 import { fail } from "../validate";
-import { HYPER_SLIDERS, OPTIMIZERS, makeOptimizer, optimizerColor } from "./optimizerTable";
+import { HYPER_SLIDERS, OPTIMIZERS, makeOptimizer } from "./optimizerTable";
 import { checkBounds, checkProblem, contourFigure, problem, type Bounds, type ProblemName } from "./problems";
 import { checkSliderKeys, makeSlider, type SliderOptions } from "./sliders";
 import { WIDGET_TYPE, type Drawing, type Explorable, type SliderSpec, type Values, type WidgetBase } from "./types";
@@ -77,7 +77,9 @@ const FN = "explore.schedule";
 
 /**
  * A widget: the schedule's learning rate per step and the path of the optimizer it drives.
- * @example show(explore.schedule({ schedule: "cyclic" }))
+ * @example
+ * import { explore, show } from "adaptive-lr";
+ * show(explore.schedule({ schedule: "cyclic" }));
  */
 export function scheduleWidget(opts: ExploreScheduleOptions): ScheduleWidget {
   if (opts === null || typeof opts !== "object") fail(FN, "options", "an object {schedule, problem?, optimizer?, sliders?}", opts);
@@ -110,7 +112,7 @@ export function scheduleWidget(opts: ExploreScheduleOptions): ScheduleWidget {
     title: opts.title ?? `${OPTIMIZERS[optimizer].label} with ${kind.label} on ${name}`,
     ...(opts.hint !== undefined ? { hint: String(opts.hint) } : {}),
     sliders, problem: name, bounds: p.bounds,
-    optimizer: { name: optimizer, label: OPTIMIZERS[optimizer].label, color: optimizerColor(optimizer, 0), options },
+    optimizer: { name: optimizer, label: OPTIMIZERS[optimizer].label, color: OPTIMIZERS[optimizer].color, options },
   };
   const values = Object.fromEntries(sliders.map((s) => [s.key, s.value]));
   makeOptimizer(optimizer, { ...options, eta: scheduleOf(widget, values) });
