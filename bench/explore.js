@@ -5,7 +5,7 @@
  * tests use it), 500 steps of each optimizer on the sparse data (one widget per optimizer, η
  * slider moved through 0.0032..0.032 like a drag, one input event per animation frame). Reports the
  * median and 95th percentile of the input handler (input event -> paths recomputed, canvas redrawn,
- * readout updated) split into computing and drawing; and, measured in the same run, the baseline
+ * readout updated) split into computing and drawing (every optimizer of `optimizers.registry`); and, measured in the same run, the baseline
  * the issue describes: recomputing and redrawing contour + path with `Plotly.react`.
  *
  *   node bench/explore.js              print the table, write bench/results/explore-latest.json
@@ -37,11 +37,10 @@ function quantile(xs, q) {
 }
 
 async function measure({ quick = false } = {}) {
-  const { explore } = require(path.join(ROOT, "dist"));
+  const { explore, optimizers } = require(path.join(ROOT, "dist"));
   const { explorePageHtml } = require(path.join(ROOT, "dist", "display"));
   const { chromium } = require("playwright-core");
-  const names = Object.keys(require(path.join(ROOT, "dist", "optimizers")))
-    .filter((n) => ["gd", "momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam", "maxprop", "adamax", "nadam", "amsgrad", "adamw", "radam"].includes(n));
+  const names = optimizers.names; // every optimizer of the registry
   const widgets = names.map((name) => explore.optimizers({ problem: "sparse", optimizers: [name], sliders: { eta: {} }, steps: STEPS }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-bench-explore-"));
   const file = path.join(dir, "explore.html");
