@@ -148,6 +148,8 @@ describe("explore.lpBall", () => {
     expect(at(1)).to.be.closeTo(0.7, 1e-15); // 0.3 + 0.4
     expect(at(2)).to.be.closeTo(0.5, 1e-15); // sqrt(0.09 + 0.16)
     expect(at(Infinity)).to.equal(0.4); // max(0.3, 0.4)
+    // p = 1100: 0.5^1100 underflows to 0 in the literal sum; scaled by M = 0.5: 0.5 (1 + 0.5^1100)^(1/1100) = 0.5
+    expect(explore.compute(w, { p: 1100, x1: 0.5, x2: 0.25 }).data.norm).to.equal(0.5);
   });
 });
 

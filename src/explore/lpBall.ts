@@ -5,7 +5,6 @@
  */
 import { lpBallPoints } from "../charts/lpBalls";
 import type { Figure, Trace } from "../charts/types";
-import { lpNormScaled, maxNorm } from "../lessons/lpNorms";
 import { fail } from "../validate";
 import { checkSliderKeys, makeSlider, type SliderOptions } from "./sliders";
 import { WIDGET_TYPE, type Drawing, type Explorable, type Values, type WidgetBase } from "./types";
@@ -45,6 +44,23 @@ export function lpBallWidget(opts: ExploreLpBallOptions = {}): LpBallWidget {
   return { type: WIDGET_TYPE, kind: "lpBall", title: opts.title ?? "The L\u1d56 unit ball from p = 1 to \u221e", ...(opts.hint !== undefined ? { hint: String(opts.hint) } : {}), sliders };
 }
 
+/** max |x_i|, the L-infinity norm. */
+function maxNorm(x: readonly number[]): number {
+  return x.reduce((m, xi) => Math.max(m, Math.abs(xi)), 0);
+}
+
+/**
+ * ||x||_p computed without under- or overflow for large p: with M = max |x_i|,
+ * M (sum (|x_i| / M)^p)^(1/p) (every term in [0, 1]); p = Infinity gives M.
+ */
+export function lpNorm(x: readonly number[], p: number): number {
+  const m = maxNorm(x);
+  if (p === Infinity || m === 0) return m;
+  let sum = 0;
+  for (const xi of x) sum += Math.pow(Math.abs(xi) / m, p);
+  return m * Math.pow(sum, 1 / p);
+}
+
 const pText = (p: number) => (p === Infinity ? "\u221e" : String(p));
 
 export const lpBallExplorable: Explorable<LpBallWidget> = {
@@ -66,7 +82,7 @@ export const lpBallExplorable: Explorable<LpBallWidget> = {
     const p = values.p;
     const x = [values.x1, values.x2];
     const ball = lpBallPoints(p, 401);
-    const norm = lpNormScaled(x, p);
+    const norm = lpNorm(x, p);
     const onBall = norm > 0 ? [x[0] / norm, x[1] / norm] : [0, 0];
     const f = (v: number) => v.toFixed(4);
     return {
@@ -77,7 +93,7 @@ export const lpBallExplorable: Explorable<LpBallWidget> = {
       ],
       readout: [
         { label: `\u2016x\u2016_${pText(p)}`, color: "#1f77b4", text: `${f(norm)} for x = (${x[0]}, ${x[1]}); the blue dot is x / \u2016x\u2016_${pText(p)}` },
-        { label: "for reference", text: `\u2016x\u2016\u2081 = ${f(lpNormScaled(x, 1))}, \u2016x\u2016\u2082 = ${f(lpNormScaled(x, 2))}, \u2016x\u2016\u221e = max |x\u1d62| = ${f(maxNorm(x))}` },
+        { label: "for reference", text: `\u2016x\u2016\u2081 = ${f(lpNorm(x, 1))}, \u2016x\u2016\u2082 = ${f(lpNorm(x, 2))}, \u2016x\u2016\u221e = max |x\u1d62| = ${f(maxNorm(x))}` },
       ],
       data: { p, norm, ball },
     };
