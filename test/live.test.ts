@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser.test";
+import { launchChromium } from "./helpers/chromium";
 import { repoRoot } from "./helpers/notebooks";
 
 /** A free TCP port on loopback. */

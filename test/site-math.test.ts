@@ -9,7 +9,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser.test";
+import { launchChromium } from "./helpers/chromium";
 import { courseBuild, type CourseBuild } from "./helpers/course";
 
 const TYPES: Record<string, string> = {
