@@ -71,6 +71,7 @@ describe("lessons.whichOptimizer", () => {
     expect(row.bestValidation).to.equal(Math.min(...curve));
     expect(curve[row.bestStep]).to.equal(row.bestValidation);
     expect(row.finalTraining).to.equal(run.trajectory.last().loss);
+    expect(row.run.trajectory.last().params).to.deep.equal(run.trajectory.last().params);
     const best = result.rows[0].bestValidation < row.bestValidation ? 0 : 1;
     expect(result.curves.gd).to.have.length(41);
     expect(result.curves.gd[40]).to.equal(result.rows[best].finalValidation);

@@ -60,13 +60,14 @@ export function weightMovement(run: TrainResult, data: SparseLogisticData, fract
   return { rare: mean(rare), common: mean(common), rareMaxCount: counts[rare[k - 1]], commonMinCount: counts[common[0]] };
 }
 
-/** One run of a held-out search: its rate, the lowest validation loss and when, and the end of the run. */
-export interface HeldOutRow { name: string; eta: number; bestValidation: number; bestStep: number; finalValidation: number; finalTraining: number }
+/** One run of a held-out search: its rate, the lowest validation loss and when, the end of the run, the run (params and loss only). */
+export interface HeldOutRow { name: string; eta: number; bestValidation: number; bestStep: number; finalValidation: number; finalTraining: number; run: TrainResult }
 
 /**
  * Trains every candidate at each of its rates (batch updates) and follows the loss on held-out
- * `validation` data after every update. Returns one row per run and, per candidate, the validation
- * curve (index 0 = start) of the rate with the lowest validation loss.
+ * `validation` data after every update. Returns one row per run (with the run, recorded with
+ * record: "params") and, per candidate, the validation curve (index 0 = start) of the rate with the
+ * lowest validation loss.
  * @example heldOutSearch({ model: models.logistic, data: split.train, validation: split.validation, init: zeros, epochs: 300, candidates: { adam: { etas: [0.003, 0.01], make: (eta) => optimizers.adam({ eta }) } } })
  */
 export function heldOutSearch<D>(opts: { model: Model<D>; data: D; validation: D; init: ArrayLike<number>; epochs: number;
@@ -82,10 +83,10 @@ export function heldOutSearch<D>(opts: { model: Model<D>; data: D; validation: D
     if (!c || !Array.isArray(c.etas) || c.etas.length === 0 || typeof c.make !== "function") check.fail(fn, `candidates.${name}`, "{etas: [rates], make: (eta) => optimizer}", c);
     for (const eta of c.etas) {
       const curve = [model.loss(o.init as ArrayLike<number>, o.validation as D)];
-      const run = train({ model, data: o.data, validation: o.validation, init: o.init as ArrayLike<number>, optimizer: c.make(eta), epochs,
+      const run = train({ model, data: o.data, validation: o.validation, init: o.init as ArrayLike<number>, optimizer: c.make(eta), epochs, record: "params",
         onEpoch: (info) => { curve.push(info.validationLoss as number); } });
       const bestStep = curve.indexOf(Math.min(...curve));
-      rows.push({ name, eta, bestValidation: curve[bestStep], bestStep, finalValidation: curve[curve.length - 1], finalTraining: run.trajectory.last().loss });
+      rows.push({ name, eta, bestValidation: curve[bestStep], bestStep, finalValidation: curve[curve.length - 1], finalTraining: run.trajectory.last().loss, run });
       const best = rows.filter((r) => r.name === name).reduce((a, b) => (b.bestValidation < a.bestValidation ? b : a));
       if (best.eta === eta) curves[name] = curve;
     }
