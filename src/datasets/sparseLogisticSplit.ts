@@ -25,7 +25,7 @@ function rowsOf(d: SparseLogisticData, from: number, to: number): SparseLogistic
  * training set and the rest the validation set. Rows are drawn one after the other after the true
  * weights, so the training set is exactly `datasets.sparseLogistic({ n: train, ...same options })`:
  * the validation rows are simply more draws of the same problem.
- * @example const { train, validation } = datasets.sparseLogisticSplit({ train: 2000, validation: 1000 });
+ * @example datasets.sparseLogisticSplit({ train: 200, validation: 100 }).validation.n // 100
  */
 export function sparseLogisticSplit(opts?: {
   train?: number; validation?: number; features?: number; density?: number; seed?: number | string;

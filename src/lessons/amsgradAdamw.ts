@@ -22,7 +22,7 @@ export interface OnlineRun {
  * Runs `optimizer` on one parameter for `steps` updates; update t (1-based) gets the gradient
  * `gradientAt(t, x)` at the current x, and with `bounds` the new x is clipped to [lo, hi] (the
  * projection of online convex optimisation).
- * @example onlineRun(optimizers.adam({ eta: 0.1 }), (t) => (t % 3 === 1 ? 3 : -1), { start: 0, steps: 300, bounds: [-1, 1] })
+ * @example onlineRun(optimizers.gd({ eta: 0.5 }), (t) => (t === 1 ? 4 : -1), { start: 1, steps: 2, bounds: [-0.8, 0.8] }).x // [1, -0.8, -0.3]
  */
 export function onlineRun(optimizer: Optimizer<OptimizerState>, gradientAt: (t: number, x: number) => number,
   opts: { start: number; steps: number; bounds?: [number, number] }): OnlineRun {

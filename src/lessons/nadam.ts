@@ -17,7 +17,7 @@ function pathOf(run: TrainResult): number[][] {
  * Where `optimizer` takes (or would take) the next gradient from every record of `run`:
  * `optimizer.gradientPoint(params_k, state_k)`, i.e. NAG's look-ahead w_k - eta beta u_k in its
  * lecture form, w_k itself for every other rule. `optimizer` must be the one the run used.
- * @example lookAheadPoints(train({ ..., optimizer: nag }), nag)
+ * @example const nag = optimizers.nag({ eta: 0.05, beta: 0.9 }); lookAheadPoints(train({ model: models.surfaces.valley, init: [-4.5, 1.5], optimizer: nag, epochs: 10 }), nag).length
  */
 export function lookAheadPoints(run: TrainResult, optimizer: Optimizer<OptimizerState>): number[][] {
   const fn = "lessons.nadam.lookAheadPoints";
@@ -36,7 +36,7 @@ export function lookAheadPoints(run: TrainResult, optimizer: Optimizer<Optimizer
 /**
  * The largest Euclidean distance between corresponding points of two paths (runs or lists of
  * points), over the shorter one, and the step where it occurs.
- * @example maxPathGap(runA, runB) // { gap: 0.31, step: 12 }
+ * @example maxPathGap([[0, 0], [3, 4]], [[0, 0], [0, 0]]).gap // 5
  */
 export function maxPathGap(a: TrainResult | number[][], b: TrainResult | number[][]): { gap: number; step: number } {
   const fn = "lessons.nadam.maxPathGap";

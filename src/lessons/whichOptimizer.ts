@@ -40,7 +40,7 @@ export interface WeightMovement { rare: number; common: number; rareMaxCount: nu
  * How far the weights of rare and of common features moved in a run of models.logistic on `data`:
  * features present in at least one row, sorted by how many rows they occur in; `rare` averages the
  * first `fraction` of them (occurring in at most `rareMaxCount` rows), `common` the last `fraction`.
- * @example weightMovement(run, data, 0.25).rare
+ * @example const d = datasets.sparseLogistic({ n: 200, features: 50, seed: 1 }); weightMovement(train({ model: models.logistic, data: d, init: new Array(51).fill(0), optimizer: optimizers.adagrad({ eta: 0.1 }), epochs: 20 }), d, 0.25).rare
  */
 export function weightMovement(run: TrainResult, data: SparseLogisticData, fraction = 0.25): WeightMovement {
   const fn = "lessons.whichOptimizer.weightMovement";
@@ -68,7 +68,7 @@ export interface HeldOutRow { name: string; eta: number; bestValidation: number;
  * `validation` data after every update. Returns one row per run (with the run, recorded with
  * record: "params") and, per candidate, the validation curve (index 0 = start) of the rate with the
  * lowest validation loss.
- * @example heldOutSearch({ model: models.logistic, data: split.train, validation: split.validation, init: zeros, epochs: 300, candidates: { adam: { etas: [0.003, 0.01], make: (eta) => optimizers.adam({ eta }) } } })
+ * @example const s = datasets.sparseLogisticSplit({ train: 200, validation: 100, features: 50 }); heldOutSearch({ model: models.logistic, data: s.train, validation: s.validation, init: new Array(51).fill(0), epochs: 20, candidates: { adam: { etas: [0.01, 0.03], make: (eta) => optimizers.adam({ eta }) } } }).rows.length
  */
 export function heldOutSearch<D>(opts: { model: Model<D>; data: D; validation: D; init: ArrayLike<number>; epochs: number;
   candidates: Record<string, { etas: number[]; make: (eta: number) => Optimizer<OptimizerState> }> }): { rows: HeldOutRow[]; curves: Record<string, number[]> } {

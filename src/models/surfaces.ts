@@ -73,7 +73,7 @@ export const surfaces = { saddle, bowl, valley, rosenbrock };
  * gradient is R grad f(R^T p), and start, minima and plotting window turn with it. GD and momentum
  * are rotation-invariant (their path turns with the surface, losses stay equal); methods with one
  * rate per coordinate are not.
- * @example const turned = models.rotated(models.surfaces.valley, 45); turned.value(...turned.start) // valley's start loss
+ * @example models.rotated(models.surfaces.valley, 45).value(1, 1) // 0.1
  */
 export function rotated(base: Surface, degrees: number): Surface {
   const fn = "models.rotated";
