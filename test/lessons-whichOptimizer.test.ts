@@ -2,7 +2,8 @@
  * lessons/whichOptimizer: flavor table, weight movement of rare and common features, held-out search.
  */
 import { expect } from "chai";
-import { datasets, models, optimizers, train } from "../src/index";
+import { datasets, models, optimizers, train, transforms } from "../src/index";
+import type { Optimizer } from "../src/index";
 import * as lessons from "../src/lessons";
 
 const { flavorTable, weightMovement, heldOutSearch } = lessons.whichOptimizer;
@@ -77,5 +78,49 @@ describe("lessons.whichOptimizer", () => {
     expect(result.curves.gd[40]).to.equal(result.rows[best].finalValidation);
     expect(() => heldOutSearch({ model: models.logistic, data: split.train, validation: split.validation, init: zeros, epochs: 1, candidates: { gd: { etas: [], make: () => optimizers.gd({ eta: 1 }) } } }))
       .to.throw(/heldOutSearch: candidates\.gd must be/);
+  });
+});
+
+describe("the held-out claims notebooks 08 and 09 make (their data, their settings) @slow", function () {
+  this.timeout(120000);
+  const split = datasets.sparseLogisticSplit({ train: 2000, validation: 1000, features: 1000, density: 0.01, seed: 0 });
+  const zeros = new Array(1001).fill(0);
+
+  it("09: at its best rate and step, SGD + momentum reaches a lower validation loss than Adam, whose rare weights move more", () => {
+    const { rows } = heldOutSearch({
+      model: models.logistic, data: split.train, validation: split.validation, init: zeros, epochs: 200,
+      candidates: {
+        "SGD + momentum": { etas: [1e-4, 3e-4, 1e-3], make: (eta) => optimizers.momentum({ eta, beta: 0.9 }) },
+        "Adam": { etas: [0.003, 0.01, 0.03], make: (eta) => optimizers.adam({ eta }) },
+      },
+    });
+    const best = (name: string) => rows.filter((r) => r.name === name).reduce((a, b) => (b.bestValidation < a.bestValidation ? b : a));
+    const sgd = best("SGD + momentum");
+    const adam = best("Adam");
+    expect([sgd.eta, adam.eta]).to.deep.equal([3e-4, 0.01]);   // both best rates inside their grids
+    expect(sgd.bestValidation).to.be.closeTo(379.0, 0.05);
+    expect(adam.bestValidation).to.be.closeTo(402.0, 0.05);
+    const ms = weightMovement(sgd.run, split.train);
+    const ma = weightMovement(adam.run, split.train);
+    expect(ms.rare / ms.common).to.be.below(0.5);
+    expect(ma.rare / ma.common).to.be.above(1);
+  });
+
+  it("08: Adam + L2 shrinks rare weights far more than common ones, AdamW both alike; validation prefers a large lambda", () => {
+    const fit = (optimizer: Optimizer) => train({ model: models.logistic, data: split.train, init: zeros, optimizer, epochs: 150 });
+    const plain = weightMovement(fit(optimizers.adam({ eta: 0.05 })), split.train);
+    const l2 = weightMovement(fit(transforms.chain(transforms.addDecayedWeights(0.1), transforms.scaleByAdam(), transforms.scaleByLearningRate(0.05))), split.train);
+    const w = weightMovement(fit(optimizers.adamw({ eta: 0.05, weightDecay: 0.1 })), split.train);
+    expect(l2.rare / plain.rare).to.be.closeTo(0.38, 0.005);
+    expect(l2.common / plain.common).to.be.closeTo(0.89, 0.005);
+    expect(w.rare / plain.rare).to.be.closeTo(w.common / plain.common, 0.01);
+    const { rows } = heldOutSearch({
+      model: models.logistic, data: split.train, validation: split.validation, init: zeros, epochs: 150,
+      candidates: Object.fromEntries([0, 0.1, 1, 3].map((lambda) => [`lambda = ${lambda}`, { etas: [0.05], make: (eta: number) => optimizers.adamw({ eta, weightDecay: lambda }) }])),
+    });
+    const final = rows.map((r) => r.finalValidation);
+    expect(Math.min(...final)).to.equal(final[2]);          // lambda = 1 best on held-out rows...
+    expect(Math.max(...final)).to.equal(final[0]);          // ...no decay worst, although
+    expect(rows[0].finalTraining).to.be.below(rows[2].finalTraining);   // it fits the training rows best
   });
 });
