@@ -51,7 +51,8 @@ function useKatex(html, prefix = "") {
   const leftover = /(?:src|href)="file:\/\/[^"]*"/.exec(out);
   if (leftover) throw new Error(`site-math: the page still loads ${leftover[0]}`);
   if (!out.includes("</head>")) throw new Error("site-math: no </head> in the page");
-  out = out.replace("</head>", `${katexHead(prefix)}\n</head>`);
+  // A replacer function: in a replacement string "$$" would collapse to "$" (display math would break).
+  out = out.replace("</head>", () => `${katexHead(prefix)}\n</head>`);
   return out;
 }
 

@@ -1,52 +1,51 @@
 /**
- * lessons/amsgradAdamw: the rare-gradient replay (Adam's v forgets, AMSGrad's vHat does not), the
- * state chart and weight norms.
+ * lessons/amsgradAdamw: onlineRun feeds a gradient sequence to one parameter through the library's
+ * optimizer, with an optional projection onto [lo, hi].
  */
 import { expect } from "chai";
-import { datasets, models, optimizers, train } from "../src/index";
+import { optimizers } from "../src/index";
 import * as lessons from "../src/lessons";
 
-const { rareGradientSequence, replayAll, stateChart, weightNorms } = lessons.amsgradAdamw;
+const { onlineRun } = lessons.amsgradAdamw;
 
-describe("lessons.amsgradAdamw", () => {
-  it("builds small gradients around one large one", () => {
-    const g = rareGradientSequence({ small: 0.01, large: 1, before: 2, after: 3 });
-    expect(g).to.deep.equal([0.01, 0.01, 1, 0.01, 0.01, 0.01]);
-    expect(() => rareGradientSequence({ after: 0 })).to.throw("lessons.amsgradAdamw.rareGradientSequence: after");
+describe("lessons.amsgradAdamw.onlineRun", () => {
+  it("takes GD steps by hand, projected onto [lo, hi]", () => {
+    const run = onlineRun(optimizers.gd({ eta: 0.5 }), (t) => (t === 1 ? 4 : -1), { start: 1, steps: 2, bounds: [-0.8, 0.8] });
+    // update 1: 1 - 0.5 * 4 = -1 -> clipped to -0.8; update 2: -0.8 - 0.5 * (-1) = -0.3
+    expect(run.x[1]).to.equal(-0.8);
+    expect(run.x[2]).to.be.closeTo(-0.3, 1e-15);
+    expect(run.x).to.have.length(3);
+    expect(run.grad).to.deep.equal([4, -1]);
+    expect(run.effectiveRate).to.deep.equal([0.5, 0.5]);
   });
 
-  it("Adam's v shrinks after the large gradient, AMSGrad's vHat keeps its peak", () => {
-    const g = rareGradientSequence({ before: 5, after: 50 });
-    const r = replayAll({ adam: optimizers.adam({ eta: 0.1, beta2: 0.99 }), amsgrad: optimizers.amsgrad({ eta: 0.1, beta2: 0.99 }) }, g);
-    const peak = 5; // index of the large gradient
-    expect(r.adam[peak + 50].state.v).to.be.below(0.7 * r.adam[peak].state.v);
-    expect(r.amsgrad[peak + 50].state.vHat).to.equal(r.amsgrad[peak].state.v);
-    // AMSGrad's effective rate never grows again after the peak; Adam's does.
-    expect(r.amsgrad[peak + 50].effectiveRate).to.equal(r.amsgrad[peak].effectiveRate);
-    expect(r.adam[peak + 50].effectiveRate).to.be.above(r.adam[peak + 1].effectiveRate);
-    // v itself is the same recursion in both.
-    expect(r.amsgrad[peak + 50].state.v).to.be.closeTo(r.adam[peak + 50].state.v, 1e-15);
+  it("evaluates the gradient at the current x and records the optimizer's state (AMSGrad's vHat = max v)", () => {
+    const run = onlineRun(optimizers.amsgrad({ eta: 0.01, beta1: 0, beta2: 0.5 }), (t, x) => (t === 2 ? 10 : 1) + 0 * x, { start: 0, steps: 4 });
+    // v: 0.5 * 1 = 0.5, 0.25 + 50 = 50.25, 25.125 + 0.5 = 25.625, 12.8125 + 0.5 = 13.3125; vHat keeps 50.25
+    expect(run.state.v).to.deep.equal([0.5, 50.25, 25.625, 13.3125]);
+    expect(run.state.vHat).to.deep.equal([0.5, 50.25, 50.25, 50.25]);
+    const seen: number[] = [];
+    onlineRun(optimizers.gd({ eta: 0.1 }), (_t, x) => { seen.push(x); return 1; }, { start: 2, steps: 3 });
+    expect(seen.map((x) => +x.toFixed(12))).to.deep.equal([2, 1.9, 1.8]);
   });
 
-  it("charts the chosen state values and rejects unknown keys", () => {
-    const r = replayAll({ amsgrad: optimizers.amsgrad({ eta: 0.1 }) }, [0.1, 1, 0.1]);
-    const fig = stateChart(r, { "AMSGrad vHat": ["amsgrad", "vHat"] });
-    expect(fig.data).to.have.length(2);
-    expect((fig.data[1] as { y: number[] }).y).to.deep.equal(r.amsgrad.map((s) => s.state.vHat));
-    expect(() => stateChart(r, { x: ["amsgrad", "nope"] })).to.throw("lessons.amsgradAdamw.stateChart: series");
-    expect(() => replayAll({}, [1])).to.throw("lessons.amsgradAdamw.replayAll: optimizers");
+  it("reproduces Reddi et al.'s example: Adam (beta1 = 0, beta2 = 1/(1+C^2)) ends at +1, AMSGrad near the optimum -1", () => {
+    const C = 3;
+    const grad = (t: number) => (t % 3 === 1 ? C : -1);
+    const eta = (step: number) => 0.5 / Math.sqrt(step + 1);
+    const opts = { start: 0, steps: 3000, bounds: [-1, 1] as [number, number] };
+    const adam = onlineRun(optimizers.adam({ eta, beta1: 0, beta2: 1 / (1 + C * C), biasCorrection: false }), grad, opts);
+    const ams = onlineRun(optimizers.amsgrad({ eta, beta1: 0, beta2: 1 / (1 + C * C) }), grad, opts);
+    expect(adam.x[3000]).to.equal(1);
+    expect(ams.x[3000]).to.be.below(-0.99);
   });
 
-  it("weight norms: larger weight decay gives smaller weights; decay 0 is Adam", () => {
-    const data = datasets.sparseLogistic({ n: 300, features: 50, density: 0.05, seed: 1 });
-    const init = new Array(51).fill(0);
-    const fit = (wd: number) => train({ model: models.logistic, data, init, optimizer: optimizers.adamw({ eta: 0.05, weightDecay: wd }), epochs: 40 });
-    const n0 = weightNorms(fit(0));
-    const n1 = weightNorms(fit(1));
-    expect(n0[0]).to.equal(0);
-    expect(n1[40]).to.be.below(n0[40]);
-    const adamRun = train({ model: models.logistic, data, init, optimizer: optimizers.adam({ eta: 0.05 }), epochs: 40 });
-    expect(weightNorms(adamRun)).to.deep.equal(n0);
-    expect(() => weightNorms({} as never)).to.throw("lessons.amsgradAdamw.weightNorms: run");
+  it("names the function, the argument and the value on bad input", () => {
+    const gd = optimizers.gd({ eta: 0.1 });
+    expect(() => onlineRun({} as never, () => 1, { start: 0, steps: 1 })).to.throw(/onlineRun: optimizer must be/);
+    expect(() => onlineRun(gd, 1 as never, { start: 0, steps: 1 })).to.throw(/onlineRun: gradientAt must be a function/);
+    expect(() => onlineRun(gd, () => 1, { start: 0, steps: 0 })).to.throw(/onlineRun: steps must be a positive integer, got 0/);
+    expect(() => onlineRun(gd, () => 1, { start: 0, steps: 1, bounds: [1, -1] })).to.throw(/onlineRun: bounds must be \[lo, hi\] with lo < hi/);
+    expect(() => onlineRun(gd, () => NaN, { start: 0, steps: 1 })).to.throw(/onlineRun: gradientAt\(1, 0\) must be a finite number, got NaN/);
   });
 });

@@ -8,3 +8,5 @@ export { gradientProfile } from "./gradientProfile";
 export type { GradientProfileOptions } from "./gradientProfile";
 export { sparseLogistic } from "./sparseLogistic";
 export type { SparseLogisticData } from "./sparseLogistic";
+export { sparseLogisticSplit } from "./sparseLogisticSplit";
+export type { TrainValidationSplit } from "./sparseLogisticSplit";

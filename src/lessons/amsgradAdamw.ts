@@ -1,96 +1,50 @@
 /**
- * Computations behind the AMSGrad / AdamW notebook (notebooks/08-amsgrad-adamw.ipynb): a gradient
- * sequence with one rare large gradient replayed through Adam and AMSGrad (and a plain Plotly chart
- * of their second moments), and the weight norm of a run over time.
- *
- * Every number comes from the library's optimizers (replayed with lessons.adam.replayGradients):
- * nothing here re-implements an update rule.
+ * Computations behind notebook 08 (AMSGrad, AdamW): an online run of one parameter fed a gradient
+ * sequence, optionally projected back onto an interval (Reddi et al.'s setting). The update is the
+ * library optimizer's own `update`; nothing here re-implements a rule.
  */
-import type { Figure, Trace } from "../charts/types";
 import type { Optimizer, OptimizerState } from "../optimizers/types";
-import type { TrainResult } from "../train";
 import * as check from "../validate";
-import { checkRun } from "./runArgs";
-import { replayGradients, type ReplayStep } from "./adam";
 
-/**
- * A gradient sequence of one parameter: `before` small gradients, one large gradient, then `after`
- * small ones (the large one is "rare"). Default: 5 x 0.01, 1, 100 x 0.01.
- * @example rareGradientSequence().length // 106
- */
-export function rareGradientSequence(opts: { small?: number; large?: number; before?: number; after?: number } = {}): number[] {
-  const fn = "lessons.amsgradAdamw.rareGradientSequence";
-  const o = check.options<{ small: number; large: number; before: number; after: number }>(fn, opts, ["small", "large", "before", "after"]);
-  const small = check.finite(fn, "small", o.small ?? 0.01);
-  const large = check.finite(fn, "large", o.large ?? 1);
-  const before = check.nonNegativeInt(fn, "before", o.before ?? 5);
-  const after = check.positiveInt(fn, "after", o.after ?? 100);
-  return [...Array(before).fill(small), large, ...Array(after).fill(small)];
+/** One parameter's online run, as columns; index t - 1 holds update t, except `x` (x[0] = start). */
+export interface OnlineRun {
+  /** x_0 (start), x_1, ..., x_T: the parameter after each update (and after the projection). */
+  x: number[];
+  /** The gradient fed to update t. */
+  grad: number[];
+  /** The optimizer's effective rate of update t. */
+  effectiveRate: number[];
+  /** Every state vector of the optimizer after update t (its single entry), by key. */
+  state: Record<string, number[]>;
 }
 
-/** Replays of the same gradient sequence through several optimizers, by name. */
-export type Replays = Record<string, ReplayStep[]>;
-
 /**
- * Feeds `grads` to every optimizer of `optimizers` (one parameter, started at 0).
- * @example replayAll({adam: optimizers.adam({eta: 0.1}), amsgrad: optimizers.amsgrad({eta: 0.1})}, rareGradientSequence())
+ * Runs `optimizer` on one parameter for `steps` updates; update t (1-based) gets the gradient
+ * `gradientAt(t, x)` at the current x, and with `bounds` the new x is clipped to [lo, hi] (the
+ * projection of online convex optimisation).
+ * @example onlineRun(optimizers.gd({ eta: 0.5 }), (t) => (t === 1 ? 4 : -1), { start: 1, steps: 2, bounds: [-0.8, 0.8] }).x // [1, -0.8, -0.3]
  */
-export function replayAll(optimizers: Record<string, Optimizer<OptimizerState>>, grads: ArrayLike<number>): Replays {
-  const fn = "lessons.amsgradAdamw.replayAll";
-  if (!optimizers || typeof optimizers !== "object" || Object.keys(optimizers).length === 0) {
-    check.fail(fn, "optimizers", "an object {name: optimizer} with at least one optimizer", optimizers);
+export function onlineRun(optimizer: Optimizer<OptimizerState>, gradientAt: (t: number, x: number) => number,
+  opts: { start: number; steps: number; bounds?: [number, number] }): OnlineRun {
+  const fn = "lessons.amsgradAdamw.onlineRun";
+  if (!optimizer || typeof optimizer.update !== "function") check.fail(fn, "optimizer", "an optimizer such as optimizers.adam({ eta: 0.1 })", optimizer);
+  if (typeof gradientAt !== "function") check.fail(fn, "gradientAt", "a function (t, x) => gradient", gradientAt);
+  const o = check.options<{ start: number; steps: number; bounds: [number, number] }>(fn, opts, ["start", "steps", "bounds"]);
+  const steps = check.positiveInt(fn, "steps", o.steps);
+  const [lo, hi] = o.bounds === undefined ? [-Infinity, Infinity] : o.bounds;
+  if (o.bounds !== undefined && !(Array.isArray(o.bounds) && o.bounds.length === 2 && lo < hi)) check.fail(fn, "bounds", "[lo, hi] with lo < hi", o.bounds);
+  let x = check.finite(fn, "start", o.start);
+  let state = optimizer.init([x]);
+  const out: OnlineRun = { x: [x], grad: [], effectiveRate: [], state: Object.fromEntries(optimizer.stateKeys.map((k) => [k, [] as number[]])) };
+  for (let t = 1; t <= steps; t++) {
+    const g = check.finite(fn, `gradientAt(${t}, ${x})`, gradientAt(t, x));
+    const r = optimizer.update([g], state, [x]);
+    x = Math.min(hi, Math.max(lo, r.params[0]));
+    state = r.state;
+    out.x.push(x);
+    out.grad.push(g);
+    out.effectiveRate.push(r.effectiveRate[0]);
+    for (const key of optimizer.stateKeys) out.state[key].push((state[key] as Float64Array)[0]);
   }
-  const out: Replays = {};
-  for (const [name, opt] of Object.entries(optimizers)) out[name] = replayGradients(opt, grads);
   return out;
-}
-
-/**
- * A chart of one state value (e.g. "v" or "vHat") of several replays vs t, on a log axis, with the
- * gradient magnitude as grey bars on a second axis.
- * `series` maps a legend name to [replay name, state key], e.g. {"Adam v": ["adam", "v"]}.
- */
-export function stateChart(replays: Replays, series: Record<string, [string, string]>, title = "Second moments after a rare large gradient"): Figure {
-  const fn = "lessons.amsgradAdamw.stateChart";
-  const traces: Trace[] = [];
-  const first = Object.values(replays)[0];
-  if (!first) check.fail(fn, "replays", "a non-empty result of replayAll", replays);
-  traces.push({
-    type: "bar", name: "|gradient|", x: first.map((s) => s.t), y: first.map((s) => Math.abs(s.grad)),
-    yaxis: "y2", marker: { color: "rgba(150,150,150,0.35)" },
-  });
-  for (const [label, [replayName, key]] of Object.entries(series)) {
-    const r = replays[replayName];
-    if (!r) check.fail(fn, "series", `names of replays (${Object.keys(replays).join(", ")})`, replayName);
-    if (!(key in r[0].state)) check.fail(fn, "series", `state keys of ${replayName} (${Object.keys(r[0].state).join(", ")})`, key);
-    traces.push({ type: "scatter", mode: "lines", name: label, x: r.map((s) => s.t), y: r.map((s) => s.state[key]) });
-  }
-  return {
-    data: traces,
-    layout: {
-      title: { text: title }, height: 380, margin: { l: 60, r: 60, t: 50, b: 45 },
-      xaxis: { title: { text: "t" } },
-      yaxis: { title: { text: "state (log)" }, type: "log" },
-      yaxis2: { title: { text: "|gradient|" }, overlaying: "y", side: "right", showgrid: false },
-      legend: { orientation: "h", y: -0.2 },
-    },
-  };
-}
-
-/**
- * The Euclidean norm of the weights (every parameter but the last, the bias) at every record of a run.
- * @example weightNorms(run)[0] // norm of the starting weights
- */
-export function weightNorms(run: TrainResult): number[] {
-  const fn = "lessons.amsgradAdamw.weightNorms";
-  checkRun(fn, "run", run);
-  const traj = run.trajectory;
-  const nParams = traj.start.params.length;
-  if (nParams < 2) check.fail(fn, "run", "a run with weights and a bias (at least 2 parameters)", nParams);
-  const norms = new Array<number>(traj.length).fill(0);
-  for (let i = 0; i < nParams - 1; i++) {
-    const col = traj.param(i);
-    for (let k = 0; k < col.length; k++) norms[k] += col[k] * col[k];
-  }
-  return norms.map(Math.sqrt);
 }

@@ -1,3 +1,4 @@
+import * as check from "../validate";
 import type { Surface } from "./types";
 
 type SurfaceSpec = Omit<Surface, "paramNames" | "validate" | "loss" | "addPointGradient">;
@@ -66,3 +67,36 @@ export const rosenbrock = surface({
 
 /** All 2-D surfaces by name. */
 export const surfaces = { saddle, bowl, valley, rosenbrock };
+
+/**
+ * `base` turned by `degrees` (counter-clockwise) around the origin: f_rot(p) = f(R^T p), so the
+ * gradient is R grad f(R^T p), and start, minima and plotting window turn with it. GD and momentum
+ * are rotation-invariant (their path turns with the surface, losses stay equal); methods with one
+ * rate per coordinate are not.
+ * @example models.rotated(models.surfaces.valley, 45).value(1, 1) // 0.1
+ */
+export function rotated(base: Surface, degrees: number): Surface {
+  const fn = "models.rotated";
+  if (!base || typeof base !== "object" || typeof base.value !== "function" || typeof base.gradient !== "function" || !base.start) {
+    check.fail(fn, "base", "a 2-D surface such as models.surfaces.valley", base);
+  }
+  const a = (check.finite(fn, "degrees", degrees) * Math.PI) / 180;
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  const turn = (x: number, y: number): [number, number] => [c * x - s * y, s * x + c * y];
+  const back = (x: number, y: number): [number, number] => [c * x + s * y, -s * x + c * y];
+  const [[x0, x1], [y0, y1]] = base.bounds;
+  const corners = [turn(x0, y0), turn(x0, y1), turn(x1, y0), turn(x1, y1)];
+  const span = (i: number): [number, number] => [Math.min(...corners.map((p) => p[i])), Math.max(...corners.map((p) => p[i]))];
+  return surface({
+    name: `${base.name} rotated ${degrees}°`,
+    bounds: [span(0), span(1)],
+    minima: base.minima.map(([x, y]) => turn(x, y)),
+    start: turn(base.start[0], base.start[1]),
+    value: (x, y) => base.value(...back(x, y)),
+    gradient: (x, y) => {
+      const [g0, g1] = base.gradient(...back(x, y));
+      return turn(g0, g1);
+    },
+  });
+}
