@@ -49,7 +49,7 @@ const COPY_LINE = /teaching copy vs ((?:optimizers|schedules)\.[A-Za-z0-9_]+): m
 const COPY_MENTION = /teaching copy vs/;
 
 // A number: 12, 0.629, .5, 1,000, 1.2e-4, 46th. Group 1 = digits, group 2 = exponent.
-const NUMBER = /(?<![\w.^\\])(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:[eE]([-+−]?\d+))?(?:st|nd|rd|th)?(?![\w])/g;
+const NUMBER = /(?<![\w^\\])(?<!(?<!\.)\.)(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:[eE]([-+−]?\d+))?(?:st|nd|rd|th)?(?![\w])/g;
 const REFERENCE_WORDS = "notebooks?|cells?|sections?|exercises?|questions?|slides?|modules?|lectures?|issues?|chapters?|parts?|figures?|fig\\.|items?|conventions?";
 const REFERENCE = new RegExp(`\\b(?:${REFERENCE_WORDS})\\s+$`, "i");
 const REFERENCE_LIST = /\d+\s*(?:[–—,/-]|and|or|to)\s*$/;
@@ -68,10 +68,10 @@ function parseNumber(digits, exponent) {
   return { value: Number(plain) * 10 ** e, resolution: 0.5 * 10 ** (e - decimals), integer: decimals === 0 && e === 0 };
 }
 
-/** Every number printed in `s` (an output's text). */
+/** Every number printed in `s` (an output's text); a range "1.089..3.845" gives both ends. */
 function numbersIn(s) {
   const out = [];
-  for (const m of s.replace(/−/g, "-").matchAll(/(\d+(?:\.\d+)?|\.\d+)(?:[eE]([-+]?\d+))?/g)) out.push(parseNumber(m[1], m[2]));
+  for (const m of s.replace(/−/g, "-").matchAll(/(\d+(?:\.\d+)?|(?<![.\d])\.\d+)(?:[eE]([-+]?\d+))?/g)) out.push(parseNumber(m[1], m[2]));
   return out;
 }
 
