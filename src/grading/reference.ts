@@ -63,7 +63,7 @@ const lastPointOnly: Model<PointsData> = {
  * denominator D = eta / effectiveRate of every parameter replaced by denominator(D). An update the
  * library refuses (e.g. t = -1) gives NaN parameters, so the run stops there as a student's would.
  */
-function withMistake(optimizer: Optimizer, options: DriveOptions): Optimizer {
+function withMistake(optimizer: Optimizer, options: DriveOptions, seen: { params?: Float64Array }): Optimizer {
   const shift = options.tShift ?? 0;
   const update = (grad: Vector, state: OptimizerState, params: Vector): UpdateResult => {
     const start = options.state === "reset" ? optimizer.init(params) : state;
@@ -71,7 +71,8 @@ function withMistake(optimizer: Optimizer, options: DriveOptions): Optimizer {
     try {
       res = optimizer.update(grad, shift ? { ...start, t: start.t + shift } : start, params);
     } catch {
-      return { params: new Float64Array(params.length).fill(NaN), state: { ...start, t: start.t + 1 }, effectiveRate: new Float64Array(params.length).fill(NaN), eta: NaN };
+      seen.params = new Float64Array(params.length).fill(NaN);
+      return { params: seen.params, state: { ...start, t: start.t + 1 }, effectiveRate: new Float64Array(params.length).fill(NaN), eta: NaN };
     }
     const newParams = Float64Array.from(res.params);
     if (options.denominator) {
@@ -80,6 +81,7 @@ function withMistake(optimizer: Optimizer, options: DriveOptions): Optimizer {
         newParams[i] = params[i] + (newParams[i] - params[i]) * (d / options.denominator(d));
       }
     }
+    seen.params = newParams;
     return { ...res, params: newParams, state: shift ? { ...res.state, t: res.state.t - shift } : res.state };
   };
   return {
@@ -95,8 +97,8 @@ function withMistake(optimizer: Optimizer, options: DriveOptions): Optimizer {
 
 /**
  * Runs `steps` updates of `optimizer` from `init` with `train()`. When an update produces
- * non-finite numbers (or the library refuses it), that step is returned with NaN parameters and the
- * run stops there, as a student's run would.
+ * non-finite parameters (or the library refuses it: NaN), that step is the last one returned, as a
+ * student's run stops there.
  */
 export function drive(
   optimizer: Optimizer,
@@ -105,11 +107,12 @@ export function drive(
   steps: number,
   options: DriveOptions = {},
 ): DrivenStep[] {
+  const seen: { params?: Float64Array } = {};
   const run = train({
     model: options.gradient === "last" ? lastPointOnly : sigmoidNeuron,
     data,
     init,
-    optimizer: withMistake(optimizer, options),
+    optimizer: withMistake(optimizer, options, seen),
     epochs: steps,
     mode: "batch",
     recordLoss: false,
@@ -120,9 +123,11 @@ export function drive(
     out.push({ params: r.params, state: r.state });
   }
   if (run.diverged) {
+    // train() stops before the update that left the finite numbers; that update's parameters (the
+    // last the wrapped optimizer returned) end the run, as a student's non-finite step does.
     const nan = () => Array.from(init, () => NaN);
     const state: RecordedState = { t: out.length + 1, ...Object.fromEntries(optimizer.stateKeys.map((key) => [key, nan()])) };
-    out.push({ params: nan(), state });
+    out.push({ params: seen.params ? Array.from(seen.params) : nan(), state });
   }
   return out;
 }
