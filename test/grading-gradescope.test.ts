@@ -118,6 +118,23 @@ describe("Gradescope autograder bundle", function () {
     expect(link.results.output).to.match(/no notebook \(\.ipynb\) found in the submission; exercises\.ipynb is a symbolic link \(links are not followed\)/);
   });
 
+  it("if the grader itself fails, run_autograder still writes a results.json that says so", () => {
+    const cli = path.join(source, "kit", "dist", "cli.js");
+    fs.renameSync(cli, `${cli}.away`);
+    try {
+      const broken = runAutograder({ "exercises.ipynb": path.join(SUBMISSIONS, "correct.ipynb") });
+      expect(broken.run.status).to.not.equal(0);
+      expect(broken.results).to.deep.equal({
+        score: 0,
+        output: "The autograder failed before it could grade this submission; please tell your instructor.",
+        visibility: "visible",
+        tests: [],
+      });
+    } finally {
+      fs.renameSync(`${cli}.away`, cli);
+    }
+  });
+
   it("the zip writer: CRC-32 check value, and what it writes inflates back to the input", () => {
     // CRC-32/ISO-HDLC check value of "123456789" (the catalogue of parametrised CRC algorithms).
     expect(crc32(Buffer.from("123456789"))).to.equal(0xcbf43926);

@@ -46,8 +46,15 @@ ROOT="\${AUTOGRADER_ROOT:-/autograder}"
 mkdir -p "$ROOT/results"
 ASSIGNMENT=()
 if [ -f "$ROOT/source/assignment.json" ]; then ASSIGNMENT=(--assignment "$ROOT/source/assignment.json"); fi
-ADAPTIVE_LR_SEED="$(cat "$ROOT/source/seed")" exec node "$ROOT/source/kit/dist/cli.js" grade "$ROOT/submission" \\
+rm -f "$ROOT/results/results.json"
+ADAPTIVE_LR_SEED="$(cat "$ROOT/source/seed")" node "$ROOT/source/kit/dist/cli.js" grade "$ROOT/submission" \\
   --results "$ROOT/results/results.json" --out "$ROOT/results" --jobs 1 --quiet "\${ASSIGNMENT[@]}"
+code=$?
+# Gradescope needs a results.json whatever happened: if the grader itself failed, say so.
+if [ ! -s "$ROOT/results/results.json" ]; then
+  echo '{"score": 0, "output": "The autograder failed before it could grade this submission; please tell your instructor.", "visibility": "visible", "tests": []}' > "$ROOT/results/results.json"
+fi
+exit $code
 `;
 
 /** The compiled files of the kit, relative to the package root ("dist/cli.js", ...). */

@@ -44,7 +44,7 @@ function testOf(ex: ExerciseResult, visibility: "visible" | "hidden"): Gradescop
   const cases = ex.cases.filter((c) => c.visibility === visibility);
   if (cases.length === 0) return undefined;
   const score = round2(cases.reduce((s, c) => s + c.score, 0));
-  const maxScore = cases.reduce((s, c) => s + c.maxScore, 0);
+  const maxScore = round2(cases.reduce((s, c) => s + c.maxScore, 0));
   const lines: string[] = [];
   if (ex.message) lines.push(safeText(ex.message));
   cases.forEach((c, i) => lines.push(...caseLines(c, i)));
