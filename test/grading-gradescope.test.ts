@@ -135,6 +135,35 @@ describe("Gradescope autograder bundle", function () {
     }
   });
 
+  it("with --assignment, the bundle carries the assignment file and grades against it", () => {
+    const assignment = path.join(ROOT, "notebooks", "exercises", "schedules.assignment.json");
+    const hand = path.join(work, "handout");
+    const built = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "assignment", "build", assignment, "--out", hand], { encoding: "utf8" });
+    expect(built.status, built.stderr).to.equal(0);
+    const zipB = path.join(work, "with-assignment.zip");
+    const made = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "gradescope-bundle", "--out", zipB, "--seed", SEED, "--assignment", assignment], { encoding: "utf8" });
+    expect(made.status, made.stderr).to.equal(0);
+    fs.rmSync(source, { recursive: true, force: true });
+    fs.mkdirSync(source, { recursive: true });
+    try {
+      const names = pythonUnzip(zipB, source).map((e) => e.name);
+      expect(names).to.include("assignment.json");
+      fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(source, "kit", "node_modules"));
+      const solved = runAutograder({ "schedules.ipynb": path.join(hand, "schedules-solutions.ipynb") });
+      expect(solved.run.status, solved.run.stderr).to.equal(0);
+      expect(solved.results.score).to.be.greaterThan(0);
+      expect(solved.results.tests.every((t) => t.status === "passed" && t.score === t.max_score)).to.equal(true);
+      const builtIn = runAutograder({ "exercises.ipynb": path.join(SUBMISSIONS, "correct.ipynb") });
+      expect(builtIn.results.score).to.equal(0);
+    } finally {
+      // Back to the plain bundle for the other tests.
+      fs.rmSync(source, { recursive: true, force: true });
+      fs.mkdirSync(source, { recursive: true });
+      pythonUnzip(zipFile, source);
+      fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(source, "kit", "node_modules"));
+    }
+  });
+
   it("the zip writer: CRC-32 check value, and what it writes inflates back to the input", () => {
     // CRC-32/ISO-HDLC check value of "123456789" (the catalogue of parametrised CRC algorithms).
     expect(crc32(Buffer.from("123456789"))).to.equal(0xcbf43926);
