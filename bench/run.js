@@ -11,6 +11,7 @@
  *   npm run bench -- --quick          fewer repeats (a smoke run; numbers are noisier)
  *   npm run bench -- --only a,c       some workloads
  *   npm run bench -- --latest         also rewrite bench/LATEST.md (the committed table)
+ *   npm run bench -- --no-grading     skip the grading throughput (bench/grade-throughput.js, ~1 min)
  *
  * Then (not with --only) the explorables' slider-to-redraw benchmark in headless Chromium
  * (bench/explore.js; skipped with a note when Chromium is missing).
@@ -28,6 +29,7 @@ const { loadKit, setup, SIZES } = require("./workloads");
 const { courseReport } = require("./course");
 const { renderMarkdown, renderConsole } = require("./report");
 const { runExploreBench, exploreMarkdown, withExploreSection, consoleTable: exploreConsole } = require("./explore");
+const { gradingLines } = require("./grade-throughput");
 
 const ROOT = path.join(__dirname, "..");
 const WORKLOADS = ["a", "b", "c", "d"];
@@ -42,17 +44,19 @@ const TARGETS = {
 const AGREEMENT_TOLERANCE = 1e-6;
 
 function parseArgs(argv) {
-  const opts = { quick: false, latest: false, only: WORKLOADS, memory: true };
+  const opts = { quick: false, latest: false, only: WORKLOADS, memory: true, grading: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") opts.quick = true;
     else if (a === "--latest") opts.latest = true;
+    else if (a === "--no-grading") opts.grading = false;
     else if (a === "--only") {
       const list = String(argv[++i] ?? "").split(",").filter(Boolean);
       const bad = list.filter((w) => !WORKLOADS.includes(w));
       if (list.length === 0 || bad.length) throw new Error(`bench: --only takes a comma list of ${WORKLOADS.join(", ")}, got ${JSON.stringify(argv[i])}`);
       opts.only = list;
       opts.memory = false;
+      opts.grading = false;
     } else if (a === "--help" || a === "-h") {
       process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 16).map((l) => l.replace(/^ \* ?/, "")).join("\n") + "\n");
       process.exit(0);
@@ -220,6 +224,13 @@ function main() {
     process.stderr.write(" done\n");
   }
 
+  let grading;
+  if (opts.grading) {
+    process.stderr.write("bench: (g) grading throughput, 100 submissions ...");
+    grading = runJson(process.execPath, [path.join(__dirname, "grade-throughput.js"), "--json"], "grading throughput");
+    process.stderr.write(" done\n");
+  }
+
   const report = {
     date: new Date().toISOString(),
     machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)) },
@@ -237,6 +248,7 @@ function main() {
     agreementTolerance: AGREEMENT_TOLERANCE,
     workloads: rows,
     memory,
+    grading,
     course: courseReport(ROOT),
   };
 
@@ -245,7 +257,8 @@ function main() {
   const stamp = report.date.replace(/[:.]/g, "-");
   fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2) + "\n");
   fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
-  process.stdout.write(renderConsole(report));
+  const gradingText = grading ? `\n${gradingLines(grading).join("\n")}\n` : "";
+  process.stdout.write(renderConsole(report) + gradingText);
   process.stdout.write(`\nwrote bench/results/bench-${stamp}.json and bench/results/latest.json\n`);
   return { report, opts, resultsDir, stamp, mismatch };
 }
@@ -264,7 +277,8 @@ async function finish({ report, opts, resultsDir, stamp, mismatch }) {
     }
   }
   if (opts.latest) {
-    const markdown = renderMarkdown(report);
+    const gradingText = report.grading ? `\n${gradingLines(report.grading).join("\n")}\n` : "";
+    const markdown = renderMarkdown(report) + gradingText;
     fs.writeFileSync(path.join(__dirname, "LATEST.md"), report.explore ? withExploreSection(markdown, exploreMarkdown(report.explore)) : markdown);
     process.stdout.write("wrote bench/LATEST.md\n");
   }

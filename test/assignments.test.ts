@@ -97,7 +97,7 @@ function replayStudent(ex: Extract<Exercise, { kind: "optimizer" }>, c: Optimize
     const s = steps[Math.min(k++, steps.length - 1)];
     const state: Record<string, unknown> = {};
     if (ex.usesT) state.t = k;
-    for (const key of ex.stateKeys) state[key] = Array.from(s.state[key] as Float64Array);
+    for (const key of ex.stateKeys) state[key] = Array.from(s.state[key] as ArrayLike<number>);
     return { params: Array.from(s.params), state };
   };
 }

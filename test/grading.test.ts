@@ -9,7 +9,10 @@ import * as optimizers from "../src/optimizers";
 import * as schedules from "../src/schedules";
 import { compileAnswer } from "../src/grading/compile";
 import { fmt } from "../src/grading/compare";
-import { evaluateOptimizerCase, runnable } from "../src/grading/evaluate";
+import { evaluateCase, evaluateOptimizerCase, runnable } from "../src/grading/evaluate";
+import { resultFileNames } from "../src/grading/files";
+import { csvField, safeText } from "../src/grading/text";
+import { checkedTrace } from "../src/grading/trace-check";
 import { EXERCISES, POINTS, exerciseById, hiddenCasesOf, maxScoreOf, type OptimizerExercise } from "../src/grading/exercises";
 import type { ExerciseResult, SubmissionResult } from "../src/grading/grade";
 import { HINTS, type MistakeId } from "../src/grading/mistakes";
@@ -296,5 +299,83 @@ describe("grading: reporters and command line", () => {
     expect(() => parseGradeArgs(["a", "--timeout", "-1"], {})).to.throw(/--timeout must be a number > 0, got "-1"/);
     expect(() => parseGradeArgs(["a", "--bogus"], {})).to.throw(/unknown option --bogus/);
     expect(parseGradeArgs(["a"], { ADAPTIVE_LR_SEED: "env-seed" }).seed).to.equal("env-seed");
+    const more = parseGradeArgs(["a", "--jobs", "3", "--budget", "30", "--max-file", "2", "--max-cell", "50", "--max-output", "10"], {});
+    expect(more.jobs).to.equal(3);
+    expect(more.limits).to.deep.equal({ ...DEFAULT_LIMITS, submissionMs: 30000, maxFileBytes: 2e6, maxCellBytes: 50000, maxOutputBytes: 10000 });
+    expect(() => parseGradeArgs(["a", "--jobs", "1.5"], {})).to.throw(/--jobs must be a whole number from 1 to 64, got 1.5/);
+    expect(() => parseGradeArgs(["a", "--\x1b[2J"], {})).to.throw(/unknown option --\\x1b\[2J/);
+  });
+});
+
+describe("grading: safe output, result names, checked traces, score/status agreement", () => {
+  it("safeText escapes control characters, newlines, escapes and bidi overrides, and caps at 300 characters", () => {
+    expect(safeText("a\nb\r\tc\x1b[2J\u0000\u202ed\u2028")).to.equal("a\\nb\\r\\tc\\x1b[2J\\x00\\u202ed\\u2028");
+    expect(safeText("é ü ∇ 🙂 ok")).to.equal("é ü ∇ 🙂 ok");
+    const long = safeText("x".repeat(20_000_000));
+    expect(long).to.have.length(300);
+    expect(long.endsWith("…")).to.equal(true);
+    expect(safeText("\n".repeat(400))).to.have.length(300);
+  });
+
+  it("csvField neutralises formulas (= + - @) and quotes commas, quotes and spaces; numbers stay numbers", () => {
+    expect(csvField("=2+5+cmd|' /C calc'!A0")).to.equal(`"'=2+5+cmd|' /C calc'!A0"`);
+    expect(csvField("+1")).to.equal("'+1");
+    expect(csvField("-x")).to.equal("'-x");
+    expect(csvField("@SUM(A1)")).to.equal("'@SUM(A1)");
+    expect(csvField('say "hi", ok')).to.equal(`"say ""hi"", ok"`);
+    expect(csvField("a\nb")).to.equal("a\\nb");
+    expect(csvField(-1.5)).to.equal("-1.5");
+  });
+
+  it("result file names are collision-free: path separators and % encoded, letter case and length handled", () => {
+    const names = resultFileNames(["a__b.ipynb", "a/b.ipynb", "a%2Fb.ipynb", "Upper.ipynb", "upper.ipynb", ".hidden.ipynb", `${"n".repeat(300)}.ipynb`, "é.ipynb"]);
+    expect(names.slice(0, 3)).to.deep.equal(["a__b.results.json", "a%2Fb.results.json", "a%252Fb.results.json"]);
+    expect(names[3]).to.equal("Upper.results.json");
+    expect(names[4]).to.match(/^upper~[0-9a-f]{16}\.results\.json$/);
+    expect(names[5]).to.equal("%2Ehidden.results.json");
+    expect(names[6].length).to.be.below(200);
+    expect(names[7]).to.equal("%C3%A9.results.json");
+    expect(new Set(names.map((n) => n.toLowerCase())).size).to.equal(names.length);
+  });
+
+  it("a trace from the sandbox must have the case's exact shape; anything else is reported as unreadable", () => {
+    const ex = exerciseById("adagrad") as OptimizerExercise;
+    const c = ex.visibleCases()[0];
+    const good = { steps: [{ params: [1, 2], state: { v: [3, 4] } }] };
+    expect(checkedTrace(good, ex, c)).to.deep.equal({ ...good, values: [] });
+    const unreadable = /the grader could not read what the answer returned/;
+    for (const bad of [
+      null,
+      { steps: [{ params: [1, "2"], state: { v: [3, 4] } }] },
+      { steps: [{ params: [1, 2, 3], state: { v: [3, 4] } }] },
+      { steps: [{ params: [1, 2], state: {} }] },
+      { steps: Array.from({ length: c.steps + 1 }, () => good.steps[0]) },
+      { steps: [], problem: { step: -1, kind: "threw", message: "m", redacted: "r" } },
+      { steps: [], problem: { step: 1, kind: "escape", message: "m", redacted: "r" } },
+      { steps: [], problem: { step: c.steps + 1, kind: "threw", message: "m", redacted: "r" } },
+    ]) {
+      expect(checkedTrace(bad, ex, c).problem?.message).to.match(unreadable);
+    }
+    const p = checkedTrace({ steps: [], problem: { step: 1, kind: "threw", message: "x\n".repeat(500), redacted: "r" } }, ex, c).problem!;
+    expect(p.message).to.have.length(300);
+    expect(p.message).to.not.include("\n");
+  });
+
+  it("a case that did not pass never has full marks (a problem at step 0 earns nothing), however the steps compare", () => {
+    const ex = exerciseById("adagrad") as OptimizerExercise;
+    const c = ex.visibleCases()[0];
+    const steps = drive(ex.reference(c.hyper), c.data, c.init, c.steps).map((s) => ({ params: s.params, state: { v: s.state.v as number[] } }));
+    expect(evaluateOptimizerCase(ex, c, { steps }, "visible", 2)).to.include({ passed: true, score: 2 });
+    const late = { steps, problem: { step: 0, kind: "threw" as const, message: "left a promise", redacted: "left a promise" } };
+    expect(evaluateOptimizerCase(ex, c, late, "visible", 2)).to.include({ passed: false, score: 0 });
+    const sched = exerciseById("cyclic");
+    const sc = sched.kind === "schedule" ? sched.visibleCases()[0] : undefined!;
+    const values = sc.steps.map((s) => (sched as { reference(h: Record<string, number>): (s: number) => number }).reference(sc.hyper)(s));
+    const r = evaluateCase(sched, sc, { steps: [], values, problem: { step: 0, kind: "threw", message: "m", redacted: "m" } }, "visible", 2);
+    expect(r).to.include({ passed: false, score: 0 });
+    // 84 of 85 steps right rounds to 1.98, still below full marks.
+    const almost = evaluateCase(sched, sc, { steps: [], values: [...values.slice(0, -1), 99] }, "visible", 2);
+    expect(almost.passed).to.equal(false);
+    expect(almost.score).to.be.below(2);
   });
 });

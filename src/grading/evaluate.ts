@@ -11,6 +11,7 @@ import { close, fmt, firstDifference, type Divergence } from "./compare";
 import type { Exercise, OptimizerExercise, ScheduleExercise, ValueExercise } from "./exercises";
 import { HINTS, type MistakeId } from "./mistakes";
 import { drive, type DrivenStep } from "./reference";
+import { safeText } from "./text";
 import type { RunnableOptimizerCase } from "./student-run";
 import type { CaseResult, OptimizerCase, ScheduleCase, StudentTrace } from "./types";
 
@@ -35,6 +36,23 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/**
+ * Credit for `right` of `total` steps. A case that did not pass never gets full marks (its status
+ * and its score must agree), and a problem charged before the first step (e.g. asynchronous work
+ * that failed later) gets nothing.
+ */
+function credit(points: number, right: number, total: number, passed: boolean, trace: StudentTrace): number {
+  if (passed) return points;
+  if (trace.problem && trace.problem.step === 0) return 0;
+  return Math.min(round2((points * Math.min(right, total - 1)) / total), round2(points - 0.01));
+}
+
+/** Messages are made safe (no control characters, capped) in one place, whatever produced them. */
+function safe(result: CaseResult): CaseResult {
+  result.messages = result.messages.slice(0, 6).map((m) => safeText(m));
+  return result;
+}
+
 /** First step at which the student's step k differs from the reference step k (params, then state). */
 function divergence(ex: OptimizerExercise, ref: DrivenStep[], trace: StudentTrace): Divergence | undefined {
   for (let k = 0; k < trace.steps.length && k < ref.length; k++) {
@@ -43,7 +61,7 @@ function divergence(ex: OptimizerExercise, ref: DrivenStep[], trace: StudentTrac
     const p = firstDifference(want.params, got.params, PARAM_NAMES, k + 1, "parameter ");
     if (p) return p;
     for (const key of ex.stateKeys) {
-      const s = firstDifference(want.state[key] as Float64Array, got.state[key] as number[], PARAM_NAMES, k + 1, `state.${key} of `);
+      const s = firstDifference(want.state[key] as number[], got.state[key] as number[], PARAM_NAMES, k + 1, `state.${key} of `);
       if (s) return s;
     }
     if (ex.usesT && got.state.t !== want.state.t) {
@@ -91,15 +109,12 @@ export function evaluateOptimizerCase(
   const d = divergence(ex, ref, trace);
   const good = paramsRight(ref, trace);
   const passed = !d && !trace.problem && trace.steps.length === c.steps;
-  const result: CaseResult = { label: c.label, visibility, maxScore: points, score: round2((points * good) / c.steps), passed, messages: [] };
-  if (passed) {
-    result.score = points;
-    return result;
-  }
+  const result: CaseResult = { label: c.label, visibility, maxScore: points, score: credit(points, good, c.steps, passed, trace), passed, messages: [] };
+  if (passed) return result;
   if (trace.problem?.kind === "missing" || trace.problem?.kind === "timeout") {
     result.messages.push(problemLine(trace, visibility) as string);
     result.score = 0;
-    return result;
+    return safe(result);
   }
   let mistake: MistakeId | undefined;
   if (trace.steps.length > 0) {
@@ -115,7 +130,7 @@ export function evaluateOptimizerCase(
   if (p && (!d || trace.problem!.step <= d.step)) result.messages.push(p);
   result.messages.push(...hintLines(mistake));
   result.mistake = mistake;
-  return result;
+  return safe(result);
 }
 
 function scheduleValue(fn: (step: number) => number, step: number): number {
@@ -142,12 +157,12 @@ export function evaluateScheduleCase(
     if (k < values.length && close(want, values[k])) right++;
     else if (!first && k < values.length) first = { step, what: `${ex.answerName}(${step})`, expected: want, got: values[k] };
   });
-  const passed = right === c.steps.length;
+  const passed = right === c.steps.length && !trace.problem;
   const result: CaseResult = {
     label: c.label,
     visibility,
     maxScore: points,
-    score: passed ? points : round2((points * right) / c.steps.length),
+    score: credit(points, right, c.steps.length, passed, trace),
     passed,
     messages: [],
   };
@@ -169,7 +184,7 @@ export function evaluateScheduleCase(
     result.mistake = v?.mistake;
     result.messages.push(...hintLines(v?.mistake));
   }
-  return result;
+  return safe(result);
 }
 
 export function evaluateValueCase(ex: ValueExercise, trace: StudentTrace, points: number): CaseResult {
@@ -177,7 +192,7 @@ export function evaluateValueCase(ex: ValueExercise, trace: StudentTrace, points
   const result: CaseResult = { label, visibility: "visible", maxScore: points, score: 0, passed: false, messages: [] };
   if (trace.problem) {
     result.messages.push(trace.problem.message);
-    return result;
+    return safe(result);
   }
   const got = trace.values![0] as number;
   const expected = ex.expected();
@@ -191,7 +206,7 @@ export function evaluateValueCase(ex: ValueExercise, trace: StudentTrace, points
   const v = ex.variants().find((variant) => Math.abs(got - variant.value) <= ex.tolerance * Math.abs(variant.value));
   result.mistake = v?.mistake;
   result.messages.push(...hintLines(v?.mistake));
-  return result;
+  return safe(result);
 }
 
 /** Dispatches on the exercise kind. `c` is ignored for the value exercise. */

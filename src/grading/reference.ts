@@ -1,15 +1,19 @@
 /**
- * Reference trajectories for the checks, driven by the library's own optimizers.
+ * Reference trajectories for the checks, driven by the library's public training API.
  *
- * `drive` runs an `Optimizer` from `src/optimizers` on the sigmoid neuron, one batch update per
- * step, exactly as a student's step function is run. Its knobs reproduce the classic mistakes
- * WITHOUT restating any update rule: a wrong batch gradient (the last point's instead of the sum),
- * a state that is not carried (re-initialised every step), a step counter one behind, or an update
- * whose adaptive denominator is transformed (the library's own denominator, read back from its
- * effective learning rate `lr = eta / denominator`).
+ * `drive` trains the sigmoid neuron with `train()` (batch mode: one update per step, the gradient
+ * summed over the points), exactly as a student's step function is run. Its knobs reproduce the
+ * classic mistakes WITHOUT restating any update rule, through the public Model and Optimizer
+ * interfaces: a model whose batch gradient is only the last point's, or an optimizer wrapped so
+ * that its state is not carried (re-initialised every step), its step counter is one behind, or its
+ * adaptive denominator is transformed (the denominator read back from the update's own
+ * `eta / effectiveRate`).
  */
+import type { Model } from "../models/types";
 import { sigmoidNeuron } from "../models/sigmoidNeuron";
-import type { Optimizer, OptimizerState } from "../optimizers/types";
+import type { Optimizer, OptimizerState, UpdateResult, Vector } from "../optimizers/types";
+import { train } from "../train";
+import type { RecordedState } from "../trajectory";
 import type { PointsData } from "./types";
 
 export interface DriveOptions {
@@ -26,10 +30,10 @@ export interface DriveOptions {
   denominator?: (d: number) => number;
 }
 
-/** One reference step: params and the library state after update t. */
+/** One reference step: params and the library state after update t (as train records them). */
 export interface DrivenStep {
-  params: Float64Array;
-  state: OptimizerState;
+  params: number[];
+  state: RecordedState;
 }
 
 /** The batch gradient of the sigmoid neuron at `params`: the sum over points, or the last point's. */
@@ -43,10 +47,58 @@ export function batchGradient(params: ArrayLike<number>, data: PointsData, mode:
   return out;
 }
 
+/** The sigmoid neuron with a batch gradient that is only the last point's (`dw = ∇` in a loop). */
+const lastPointOnly: Model<PointsData> = {
+  name: "sigmoidNeuron, last point's gradient only",
+  paramNames: () => sigmoidNeuron.paramNames(),
+  validate: (data, caller) => sigmoidNeuron.validate(data, caller),
+  loss: (params, data) => sigmoidNeuron.loss(params, data),
+  addPointGradient: (params, data, i, out) => {
+    if (i === data.x.length - 1) sigmoidNeuron.addPointGradient(params, data, i, out);
+  },
+};
+
 /**
- * Runs `steps` updates of `optimizer` from `init`. A step the library refuses (e.g. t = -1) or
- * that produces non-finite numbers yields NaN parameters, and the run stops there, as a student's
- * run would.
+ * `optimizer` with the mistake of `options` built in: fresh state every step, t shifted, or the
+ * denominator D = eta / effectiveRate of every parameter replaced by denominator(D). An update the
+ * library refuses (e.g. t = -1) gives NaN parameters, so the run stops there as a student's would.
+ */
+function withMistake(optimizer: Optimizer, options: DriveOptions, seen: { params?: Float64Array }): Optimizer {
+  const shift = options.tShift ?? 0;
+  const update = (grad: Vector, state: OptimizerState, params: Vector): UpdateResult => {
+    const start = options.state === "reset" ? optimizer.init(params) : state;
+    let res: UpdateResult;
+    try {
+      res = optimizer.update(grad, shift ? { ...start, t: start.t + shift } : start, params);
+    } catch {
+      seen.params = new Float64Array(params.length).fill(NaN);
+      return { params: seen.params, state: { ...start, t: start.t + 1 }, effectiveRate: new Float64Array(params.length).fill(NaN), eta: NaN };
+    }
+    const newParams = Float64Array.from(res.params);
+    if (options.denominator) {
+      for (let i = 0; i < newParams.length; i++) {
+        const d = res.eta / res.effectiveRate[i];
+        newParams[i] = params[i] + (newParams[i] - params[i]) * (d / options.denominator(d));
+      }
+    }
+    seen.params = newParams;
+    return { ...res, params: newParams, state: shift ? { ...res.state, t: res.state.t - shift } : res.state };
+  };
+  return {
+    name: optimizer.name,
+    flavor: optimizer.flavor,
+    hyper: optimizer.hyper,
+    stateKeys: optimizer.stateKeys,
+    init: (params) => optimizer.init(params),
+    update,
+    gradientPoint: (params, state) => optimizer.gradientPoint(params, options.state === "reset" ? optimizer.init(params) : state),
+  };
+}
+
+/**
+ * Runs `steps` updates of `optimizer` from `init` with `train()`. When an update produces
+ * non-finite parameters (or the library refuses it: NaN), that step is the last one returned, as a
+ * student's run stops there.
  */
 export function drive(
   optimizer: Optimizer,
@@ -55,31 +107,27 @@ export function drive(
   steps: number,
   options: DriveOptions = {},
 ): DrivenStep[] {
+  const seen: { params?: Float64Array } = {};
+  const run = train({
+    model: options.gradient === "last" ? lastPointOnly : sigmoidNeuron,
+    data,
+    init,
+    optimizer: withMistake(optimizer, options, seen),
+    epochs: steps,
+    mode: "batch",
+    recordLoss: false,
+  });
   const out: DrivenStep[] = [];
-  let params: Float64Array = Float64Array.from(init);
-  let state = optimizer.init(params);
-  for (let k = 1; k <= steps; k++) {
-    const start = options.state === "reset" ? optimizer.init(params) : state;
-    const grad = batchGradient(optimizer.gradientPoint(params, start), data, options.gradient ?? "sum");
-    const shift = options.tShift ?? 0;
-    let next: DrivenStep;
-    try {
-      const res = optimizer.update(grad, shift ? { ...start, t: start.t + shift } : start, params);
-      const newParams = res.params;
-      if (options.denominator) {
-        for (let i = 0; i < newParams.length; i++) {
-          const d = res.eta / res.effectiveRate[i];
-          newParams[i] = params[i] + (newParams[i] - params[i]) * (d / options.denominator(d));
-        }
-      }
-      next = { params: newParams, state: shift ? { ...res.state, t: res.state.t - shift } : res.state };
-    } catch {
-      next = { params: new Float64Array(params.length).fill(NaN), state };
-    }
-    out.push(next);
-    if (!next.params.every(Number.isFinite)) break;
-    params = next.params;
-    state = next.state;
+  for (let k = 1; k <= run.trajectory.steps; k++) {
+    const r = run.trajectory.step(k);
+    out.push({ params: r.params, state: r.state });
+  }
+  if (run.diverged) {
+    // train() stops before the update that left the finite numbers; that update's parameters (the
+    // last the wrapped optimizer returned) end the run, as a student's non-finite step does.
+    const nan = () => Array.from(init, () => NaN);
+    const state: RecordedState = { t: out.length + 1, ...Object.fromEntries(optimizer.stateKeys.map((key) => [key, nan()])) };
+    out.push({ params: seen.params ? Array.from(seen.params) : nan(), state });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * every distinct hint. Messages of hidden cases are already redacted (no inputs, no values).
  */
 import type { ExerciseResult, SubmissionResult } from "./grade";
+import { safeText } from "./text";
 
 function exerciseLines(ex: ExerciseResult): string[] {
   const failed = ex.cases.filter((c) => !c.passed);
@@ -11,25 +12,26 @@ function exerciseLines(ex: ExerciseResult): string[] {
   const count = failed.length === 0 ? "" : ` (${failed.length} of ${ex.cases.length} cases failed)`;
   const lines = [`  ${mark} ${ex.id.padEnd(9)} ${String(ex.score).padStart(5)}/${ex.maxScore}  ${ex.title}${count}`];
   if (failed.length === 0) return lines;
-  if (ex.message) lines.push(`         ${ex.message}`);
+  if (ex.message) lines.push(`         ${safeText(ex.message)}`);
   const first = failed[0];
   const details = first.messages.filter((m) => !m.startsWith("hint:") && !(ex.message && m.includes(ex.message)));
-  if (details.length) lines.push(`         ${first.label}: ${details.join("; ")}`);
+  if (details.length) lines.push(`         ${safeText(first.label)}: ${details.map((d) => safeText(d)).join("; ")}`);
   const hints = new Set(failed.flatMap((c) => c.messages.filter((m) => m.startsWith("hint:"))));
-  for (const h of hints) lines.push(`         ${h}`);
+  for (const h of hints) lines.push(`         ${safeText(h)}`);
   return lines;
 }
 
 export function submissionSummary(r: SubmissionResult): string {
-  const lines = [`${r.name}: ${r.score}/${r.maxScore}`];
-  if (r.error) return [...lines, `  could not grade: ${r.error}`].join("\n");
+  const lines = [`${safeText(r.name, 200)}: ${r.score}/${r.maxScore}`];
+  if (r.error) return [...lines, `  could not grade: ${safeText(r.error)}`].join("\n");
   for (const ex of r.exercises) lines.push(...exerciseLines(ex));
   return lines.join("\n");
 }
 
 export function folderSummary(results: SubmissionResult[]): string {
-  const width = Math.max(10, ...results.map((r) => r.name.length));
-  const table = results.map((r) => `  ${r.name.padEnd(width)}  ${String(r.score).padStart(6)}/${r.maxScore}${r.error ? "  (could not be read)" : ""}`);
+  const names = results.map((r) => safeText(r.name, 80));
+  const width = Math.max(10, ...names.map((n) => n.length));
+  const table = results.map((r, i) => `  ${names[i].padEnd(width)}  ${String(r.score).padStart(6)}/${r.maxScore}${r.error ? "  (could not be read)" : ""}`);
   const mean = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : 0;
   return [`${results.length} submission${results.length === 1 ? "" : "s"} graded, mean score ${mean.toFixed(2)}`, ...table].join("\n");
 }

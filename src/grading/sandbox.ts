@@ -1,15 +1,20 @@
 /**
- * The parent side of the sandbox: one child Node process per submission (restarted for the
- * remaining exercises if a job kills it), with
- *   - a wall-clock limit per job (SIGKILL when exceeded),
- *   - a memory limit (V8 heap via --max-old-space-size, and the process's resident memory polled
- *     from /proc, for allocations outside the heap),
- *   - an output cap on everything the child prints,
- *   - Node's permission model: the child may read only the compiled files it needs (not the hidden
- *     cases, not the submission folder), may not spawn processes or threads, and gets an empty env,
- *   - no code generation from strings (blocks the classic `constructor.constructor` vm escape),
- *   - frozen intrinsics (no channel between one exercise's hidden inputs and the next one's messages).
- * Whatever the child does, `run` resolves: a dead child becomes a `failure` message.
+ * The parent side of the sandbox: a small pool of pre-started child processes, each used for
+ * exactly ONE exercise of one submission and then killed, so nothing an answer leaves behind (state,
+ * timers, promises, a broken process) can reach another exercise or another student. Each job runs
+ *   - under a wall-clock limit (SIGKILL when exceeded),
+ *   - under a memory limit (V8 heap via --max-old-space-size, and the process's resident memory
+ *     polled from /proc, for allocations outside the heap),
+ *   - with an output cap on everything the child prints,
+ *   - under Node's permission model: the child may read only the compiled files it needs (not the
+ *     hidden cases, not the submission folder), may not spawn processes or threads, and gets an
+ *     empty environment,
+ *   - with no code generation from strings.
+ * (Frozen intrinsics are not needed any more: the answer runs in its own realm, which holds no
+ * object of the child's own realm, and the process serves one exercise only. Dropping the flag
+ * saves a fifth of a child's start-up time.)
+ * Starting a process costs tens of milliseconds; the pool starts the next one while the current
+ * one runs. Whatever the child does, `run` resolves: a dead child becomes a `failure` message.
  */
 import { fork, type ChildProcess } from "child_process";
 import { readFileSync } from "fs";
@@ -21,11 +26,24 @@ export interface Limits {
   timeoutMs: number;
   /** V8 heap limit of the child in MB; the resident-memory limit is this plus 160 MB. */
   memoryMb: number;
-  /** Bytes the child may print (stdout + stderr) while running one exercise. */
+  /** Characters the answer may print (console.*) while running one exercise. */
   maxOutputBytes: number;
+  /** Wall-clock budget of a whole submission (all exercises, compiling included), in milliseconds. */
+  submissionMs: number;
+  /** Largest submission file, in bytes (checked before it is read). */
+  maxFileBytes: number;
+  /** Largest answer cell, in characters (checked before it is compiled). */
+  maxCellBytes: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({ timeoutMs: 10_000, memoryMb: 256, maxOutputBytes: 1_000_000 });
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  timeoutMs: 10_000,
+  memoryMb: 256,
+  maxOutputBytes: 1_000_000,
+  submissionMs: 60_000,
+  maxFileBytes: 10_000_000,
+  maxCellBytes: 200_000,
+});
 
 export interface JobOutcome {
   /** One trace per case; undefined for a case the child never reported. */
@@ -36,39 +54,41 @@ export interface JobOutcome {
 
 const CHILD_ENTRY = require.resolve("./sandbox-child");
 
-/** The compiled files the child loads: its entry and everything that entry requires, transitively. */
-export function childReadableFiles(): string[] {
+/** The compiled files a child entry loads: the entry and everything it requires, transitively. */
+export function moduleClosure(entry: string): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(CHILD_ENTRY);
+  require(entry);
   const seen = new Set<string>();
   const visit = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
     for (const child of require.cache[id]?.children ?? []) visit(child.id);
   };
-  visit(CHILD_ENTRY);
+  visit(entry);
   return [...seen].filter((f) => f.startsWith("/") || /^[A-Za-z]:\\/.test(f));
+}
+
+/** The compiled files the exercise child loads. */
+export function childReadableFiles(): string[] {
+  return moduleClosure(CHILD_ENTRY);
 }
 
 function permissionFlag(): string {
   return process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
 }
 
-/** Node flags of the child: heap limit, read access to `files` only, no code from strings. */
-export function childExecArgv(limits: Limits, files: string[] = childReadableFiles()): string[] {
+/** Node flags of a sandboxed child: heap limit, read access to `files` only, no code from strings. */
+export function childExecArgv(limits: Pick<Limits, "memoryMb">, files: string[] = childReadableFiles()): string[] {
   return [
     `--max-old-space-size=${limits.memoryMb}`,
     permissionFlag(),
     ...files.map((f) => `--allow-fs-read=${f}`),
     "--disallow-code-generation-from-strings",
-    // Arrays and objects the answer receives (params, batch, hp) come from this realm: frozen
-    // intrinsics keep an answer from planting data on their prototypes for a later exercise to read.
-    "--frozen-intrinsics",
     "--no-warnings",
   ];
 }
 
-function residentMb(pid: number): number {
+export function residentMb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Number(m[1]) / 1024 : 0;
@@ -77,110 +97,151 @@ function residentMb(pid: number): number {
   }
 }
 
-function describeBytes(n: number): string {
+export function describeBytes(n: number): string {
   return n >= 1_000_000 ? `${n / 1_000_000} MB` : n >= 1000 ? `${n / 1000} kB` : `${n} bytes`;
 }
 
-/** A sandboxed child for one submission. Call `close()` when the submission is done. */
+/** How long a fresh child may take to start before the job is given up. */
+const START_TIMEOUT_MS = 30_000;
+
+interface Child {
+  process: ChildProcess;
+  ready: Promise<boolean>;
+  printed: number;
+  stderrTail: string;
+}
+
+/**
+ * The sandbox: `run(job)` runs one exercise in a fresh child process. `poolSize` children are kept
+ * started and waiting (one per parallel grading lane). Call `close()` when grading is done.
+ */
 export class Sandbox {
-  private child?: ChildProcess;
-  private ready?: Promise<boolean>;
-  private printed = 0;
-  private stderrTail = "";
+  private readonly warm: Child[] = [];
   private readonly files = childReadableFiles();
+  private closed = false;
 
-  constructor(private readonly limits: Limits = DEFAULT_LIMITS) {}
+  constructor(
+    private readonly limits: Limits = DEFAULT_LIMITS,
+    private readonly poolSize = 1,
+  ) {}
 
-  private start(): void {
+  private spawn(): Child {
     const execArgv = childExecArgv(this.limits, this.files);
-    const child = fork(CHILD_ENTRY, [], { execArgv, env: {}, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
-    this.child = child;
-    this.stderrTail = "";
-    const count = (chunk: Buffer, isErr: boolean) => {
-      this.printed += chunk.length;
-      if (isErr) this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4000);
-    };
-    child.stdout!.on("data", (c: Buffer) => count(c, false));
-    child.stderr!.on("data", (c: Buffer) => count(c, true));
-    child.on("error", () => undefined);
-    this.ready = new Promise((resolve) => {
+    const proc = fork(CHILD_ENTRY, [], { execArgv, env: {}, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
+    const child: Child = { process: proc, ready: Promise.resolve(false), printed: 0, stderrTail: "" };
+    proc.stdout!.on("data", (c: Buffer) => {
+      child.printed += c.length;
+    });
+    proc.stderr!.on("data", (c: Buffer) => {
+      child.printed += c.length;
+      child.stderrTail = (child.stderrTail + c.toString("utf8")).slice(-4000);
+    });
+    proc.on("error", () => undefined);
+    child.ready = new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
       const onMessage = (m: ChildMessage) => {
         if (m && m.type === "ready") {
-          child.off("message", onMessage);
+          proc.off("message", onMessage);
+          clearTimeout(timer);
           resolve(true);
         }
       };
-      child.on("message", onMessage);
-      child.once("exit", () => resolve(false));
+      proc.on("message", onMessage);
+      proc.once("exit", () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
     });
+    return child;
   }
 
-  /** Runs one job; always resolves. */
-  async run(job: Omit<ChildJob, "maxOutputBytes">): Promise<JobOutcome> {
+  /** A started child for the next job; starts its replacement right away. */
+  private async take(): Promise<Child> {
+    let child = this.warm.shift() ?? this.spawn();
+    while (!this.closed && this.warm.length < this.poolSize) this.warm.push(this.spawn());
+    if (!(await child.ready)) {
+      // One retry: a child can fail to start on a machine under load.
+      kill(child);
+      child = this.spawn();
+      await child.ready;
+    }
+    return child;
+  }
+
+  /** Runs one job in a fresh process, stopped after `timeoutMs`; always resolves. */
+  async run(job: Omit<ChildJob, "maxOutputBytes">, timeoutMs = this.limits.timeoutMs): Promise<JobOutcome> {
     const traces: Array<StudentTrace | undefined> = job.cases.map(() => undefined);
-    this.printed = 0;
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) this.start();
-    const child = this.child!;
-    if (!(await this.ready)) return { traces, failure: `the grading process could not start: ${this.stderrTail.trim().slice(0, 300)}` };
+    const child = await this.take();
+    const proc = child.process;
+    if (proc.exitCode !== null || proc.signalCode !== null || !proc.connected) {
+      kill(child);
+      return { traces, failure: `the grading process could not start: ${child.stderrTail.trim().slice(0, 200) || "no message"}` };
+    }
+    const limits = this.limits;
+    const tooMuchOutput = `printed more than ${describeBytes(limits.maxOutputBytes)} of output (the limit)`;
+    const outOfMemory = `ran out of memory (limit ${limits.memoryMb} MB): does the code allocate without end?`;
+    child.printed = 0;
 
     return new Promise<JobOutcome>((resolve) => {
       let reason: string | undefined;
       let finished = false;
       const stop = (why: string) => {
         if (reason === undefined) reason = why;
-        child.kill("SIGKILL");
+        proc.kill("SIGKILL");
       };
       const finish = (failure?: string) => {
         if (finished) return;
         finished = true;
         clearTimeout(timer);
         clearInterval(watch);
-        child.off("message", onMessage);
-        child.off("close", onExit);
+        proc.off("message", onMessage);
+        proc.off("close", onExit);
+        kill(child);
         resolve(failure ? { traces, failure } : { traces });
       };
       const onMessage = (m: ChildMessage) => {
         if (!m || typeof m !== "object") return;
-        if (m.type === "trace" && Number.isInteger(m.index) && m.index >= 0 && m.index < traces.length) traces[m.index] = m.trace;
-        if (m.type === "done") {
-          if (this.printed > this.limits.maxOutputBytes) stop(`printed more than ${describeBytes(this.limits.maxOutputBytes)} of output (the limit)`);
+        if (m.type === "trace" && Number.isInteger(m.index) && m.index >= 0 && m.index < traces.length && traces[m.index] === undefined) {
+          traces[m.index] = m.trace;
+        } else if (m.type === "failure") {
+          stop(typeof m.message === "string" ? m.message.slice(0, 300) : "the grading process failed");
+        } else if (m.type === "done") {
+          if (child.printed > limits.maxOutputBytes) stop(tooMuchOutput);
           else finish();
         }
       };
       const onExit = (code: number | null, signal: string | null) => {
         let why = reason;
         if (why === undefined) {
-          if (code === OUTPUT_LIMIT_EXIT) {
-            why = `printed more than ${describeBytes(this.limits.maxOutputBytes)} of output (the limit)`;
-          } else if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
-            why = `ran out of memory (limit ${this.limits.memoryMb} MB): does the code allocate without end?`;
-          } else {
-            why = `the process ended while running the answer (${signal ? `signal ${signal}` : `exit code ${code}`}): answers must not call process.exit or end the process`;
-          }
+          if (code === OUTPUT_LIMIT_EXIT) why = tooMuchOutput;
+          else if (/heap out of memory|Allocation failed|Fatal JavaScript invalid size/i.test(child.stderrTail)) why = outOfMemory;
+          else if (/Maximum call stack|stack overflow/i.test(child.stderrTail)) why = "too deeply nested: the call stack overflowed";
+          else why = `the grading process ended while running the answer (${signal ? `signal ${signal}` : `exit code ${code}`})`;
         }
         finish(why);
       };
-      const timer = setTimeout(
-        () => stop(`stopped after ${this.limits.timeoutMs / 1000} s (the time limit): does a loop never end?`),
-        this.limits.timeoutMs,
-      );
+      const timer = setTimeout(() => stop(`stopped after ${timeoutMs / 1000} s (the time limit): does a loop never end?`), timeoutMs);
       const watch = setInterval(() => {
-        if (this.printed > this.limits.maxOutputBytes) stop(`printed more than ${describeBytes(this.limits.maxOutputBytes)} of output (the limit)`);
-        else if (child.pid && residentMb(child.pid) > this.limits.memoryMb + 160) {
-          stop(`ran out of memory (limit ${this.limits.memoryMb} MB): does the code allocate without end?`);
-        }
+        if (child.printed > limits.maxOutputBytes) stop(tooMuchOutput);
+        else if (proc.pid && residentMb(proc.pid) > limits.memoryMb + 160) stop(outOfMemory);
       }, 50);
-      child.on("message", onMessage);
+      proc.on("message", onMessage);
       // "close" comes after the child's output has been read, so an out-of-memory message is seen.
-      child.on("close", onExit);
-      child.send({ type: "job", job: { ...job, maxOutputBytes: this.limits.maxOutputBytes } }, (err) => {
+      proc.on("close", onExit);
+      proc.send({ type: "job", job: { ...job, maxOutputBytes: limits.maxOutputBytes } }, (err) => {
         if (err) stop(`could not send the job to the grading process: ${err.message}`);
       });
     });
   }
 
+  /** Stops the waiting children. The sandbox can still run jobs afterwards (it starts a child per job). */
   close(): void {
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-    this.child = undefined;
+    this.closed = true;
+    for (const child of this.warm.splice(0)) kill(child);
   }
+}
+
+function kill(child: Child): void {
+  const p = child.process;
+  if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");
 }
