@@ -83,6 +83,16 @@ async function countCharts(page) {
   return page.evaluate(() => window.jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-OutputArea .js-plotly-plot").length);
 }
 
+/** Waits until every Plotly output of the current notebook is drawn (or failed visibly); returns the drawn count. */
+async function waitCharts(page, { timeout = 60000 } = {}) {
+  await page.waitForFunction(() => {
+    const node = window.jupyterapp.shell.currentWidget.node;
+    const outputs = node.querySelectorAll(".adaptive-lr-plotly");
+    return Array.from(outputs).every((el) => el.classList.contains("js-plotly-plot") || el.classList.contains("adaptive-lr-plotly-error"));
+  }, null, { timeout, polling: 100 });
+  return countCharts(page);
+}
+
 /** Kernel > Restart Kernel…, accepting the dialog; waits for the new kernel to be idle. */
 async function restartKernel(page, { timeout = 120000 } = {}) {
   const before = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.id);
@@ -94,4 +104,4 @@ async function restartKernel(page, { timeout = 120000 } = {}) {
   }, before, { timeout, polling: 100 });
 }
 
-module.exports = { openNotebook, waitKernelIdle, runAll, readNotebook, countCharts, restartKernel, clickMenu };
+module.exports = { openNotebook, waitKernelIdle, runAll, readNotebook, countCharts, waitCharts, restartKernel, clickMenu };

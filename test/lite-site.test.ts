@@ -1,0 +1,199 @@
+/**
+ * The JupyterLite site (issue 13), end to end: builds it with lite/scripts/lite.js (installing
+ * lite/'s dependencies from its lockfile when needed) from the executed notebooks of the shared
+ * course build, serves it on 127.0.0.1 (ephemeral port), and in Chromium, through JupyterLab's
+ * own menus, for every notebook the site ships (discovered, never listed here):
+ *   - the saved charts show before anything runs (the site's Plotly renderer);
+ *   - Run All: no error output, as many charts as under tslab, the printed text equal to the
+ *     tslab run cell by cell (KNOWN_DIFFERENCES lists any exception with its reason);
+ *   - Kernel > Restart, then Run All again: same text and charts;
+ *   - no request leaves the site.
+ * Also: an edit persists across a reload (browser storage) and Help > Clear Browser Data restores
+ * the original notebook.
+ */
+import { expect } from "chai";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { courseBuild } from "./helpers/course";
+import type { CourseBuild } from "./helpers/course";
+import { repoRoot } from "./helpers/notebooks";
+
+interface CellReport { index: number; stdout: string; stderr: string; errors: string[]; plotlyOutputs: number; charts: number }
+interface Drive {
+  openNotebook(page: Page, siteUrl: string, notebookPath: string): Promise<{ shownSeconds: number; readySeconds: number }>;
+  runAll(page: Page): Promise<number>;
+  readNotebook(page: Page): Promise<CellReport[]>;
+  countCharts(page: Page): Promise<number>;
+  waitCharts(page: Page): Promise<number>;
+  restartKernel(page: Page): Promise<void>;
+  clickMenu(page: Page, menu: string, item: string): Promise<void>;
+}
+interface SiteTools {
+  courseFiles(): { dir: string; files: string[] };
+  executedName(rel: string): string;
+  STORAGE_NAME: string;
+}
+interface Server { server: { close(): void }; url: string; requests: string[] }
+
+/**
+ * Text that is allowed to differ between tslab and the browser kernel, per notebook and code-cell
+ * index, with the reason. Empty: every printed line is identical.
+ */
+const KNOWN_DIFFERENCES: Record<string, Record<number, string>> = {};
+
+const root = repoRoot();
+
+/** Debian's Chromium with the flags of shared TOOLCHAIN.md (the same as test/browser.test.ts). */
+function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+const drive = (): Drive => require(path.join(root, "lite", "scripts", "drive.js")) as Drive;
+const site = (): SiteTools => require(path.join(root, "lite", "scripts", "site.js")) as SiteTools;
+
+function buildSite(out: string, executedDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "lite", "scripts", "lite.js"), "--out", out, "--executed", executedDir], {
+      cwd: root, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stdout.on("data", (d) => (log += d));
+    child.stderr.on("data", (d) => (log += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(log) : reject(new Error(`lite.js exited ${code}:\n${log}`))));
+  });
+}
+
+/** stdout text of each code cell of an executed (tslab) notebook, and its chart count. */
+function tslabRun(file: string): { stdout: string[]; charts: number } {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; outputs?: Array<{ output_type: string; name?: string; text?: string | string[]; data?: Record<string, unknown> }> }> };
+  const code = nb.cells.filter((c) => c.cell_type === "code");
+  const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
+  return {
+    stdout: code.map((c) => (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text)).join("")),
+    charts: code.flatMap((c) => c.outputs ?? []).filter((o) => o.data && "application/vnd.plotly.v1+json" in o.data).length,
+  };
+}
+
+describe("JupyterLite site: every notebook runs in the browser kernel like under tslab @slow @lite", function () {
+  this.timeout(30 * 60 * 1000);
+  let course: CourseBuild;
+  let out: string;
+  let served: Server;
+  let browser: Browser;
+  const notebooks = site().courseFiles().files.filter((f) => f.endsWith(".ipynb"));
+
+  before(async function () {
+    course = await courseBuild();
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-lite-"));
+    const log = await buildSite(out, path.join(course.dir, "notebooks"));
+    console.log(`    ${log.trim().split("\n").join("\n    ")}`);
+    served = await (require(path.join(root, "lite", "scripts", "serve.js")) as { serveSite(dir: string): Promise<Server> }).serveSite(out);
+    browser = await launchChromium();
+  });
+
+  after(async function () {
+    if (browser) await browser.close();
+    if (served) served.server.close();
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  /** A fresh browser context (own storage) with request and error logging. */
+  async function newPage(): Promise<{ context: BrowserContext; page: Page; outside: string[]; pageErrors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const outside: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("request", (r) => { if (!r.url().startsWith(served.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) outside.push(r.url()); });
+    page.on("pageerror", (e) => pageErrors.push(String(e && e.message)));
+    return { context, page, outside, pageErrors };
+  }
+
+  it("serves every shipped notebook and no solutions", function () {
+    expect(notebooks.length).to.be.greaterThan(1);
+    expect(notebooks.some((f) => f.startsWith("exercises/"))).to.equal(true);
+    expect(notebooks.filter((f) => f.includes("solutions"))).to.deep.equal([]);
+    for (const rel of notebooks) expect(fs.existsSync(path.join(out, "files", rel)), rel).to.equal(true);
+  });
+
+  for (const rel of notebooks) {
+    it(`${rel}: saved charts show, Run All matches tslab, restart + Run All works`, async function () {
+      const tslab = tslabRun(path.join(course.dir, "notebooks", site().executedName(rel)));
+      const { context, page, outside } = await newPage();
+      try {
+        const d = drive();
+        await d.openNotebook(page, served.url, rel);
+        const saved = await d.waitCharts(page);
+        expect(saved, `${rel}: saved charts drawn on open`).to.equal(tslab.charts);
+
+        for (const round of ["Run All", "restart + Run All"]) {
+          if (round !== "Run All") await d.restartKernel(page);
+          await d.runAll(page);
+          const charts = await d.waitCharts(page);
+          const cells = await d.readNotebook(page);
+          const errors = cells.flatMap((c) => c.errors.map((e) => `cell ${c.index}: ${e}`));
+          expect(errors, `${rel} (${round}): error outputs`).to.deep.equal([]);
+          expect(cells.map((c) => c.stderr).join(""), `${rel} (${round}): stderr`).to.equal("");
+          expect(charts, `${rel} (${round}): charts`).to.equal(tslab.charts);
+          expect(cells.length, `${rel}: code cells`).to.equal(tslab.stdout.length);
+          const allowed = KNOWN_DIFFERENCES[rel] ?? {};
+          cells.forEach((cell, k) => {
+            if (allowed[k]) return;
+            expect(cell.stdout, `${rel} (${round}): printed text of code cell ${k}`).to.equal(tslab.stdout[k]);
+          });
+        }
+        expect(outside, `${rel}: requests outside the site`).to.deep.equal([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("keeps an edit across a reload (browser storage); Help > Clear Browser Data restores the original", async function () {
+    const rel = notebooks[0];
+    const { context, page, outside } = await newPage();
+    try {
+      const d = drive();
+      await d.openNotebook(page, served.url, rel);
+      const original = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.get(0).sharedModel.getSource());
+      const marker = "// edited in the browser";
+      await page.evaluate((m) => {
+        const cell = window.jupyterapp.shell.currentWidget.content.model.cells.get(0);
+        cell.sharedModel.setSource(`${m}\n${cell.sharedModel.getSource()}`);
+      }, marker);
+      await d.clickMenu(page, "File", "Save Notebook");
+      await page.waitForFunction(() => !window.jupyterapp.shell.currentWidget.context.model.dirty, null, { timeout: 30000 });
+      await page.reload({ waitUntil: "domcontentloaded" });
+      await d.openNotebook(page, served.url, rel);
+      const edited = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.get(0).sharedModel.getSource());
+      expect(edited).to.equal(`${marker}\n${original}`);
+
+      await d.clickMenu(page, "Help", "Clear Browser Data");
+      const reloaded = page.waitForEvent("load", { timeout: 60000 });
+      await page.click(".jp-Dialog .jp-mod-accept");
+      await reloaded;
+      await d.openNotebook(page, served.url, rel);
+      const restored = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.get(0).sharedModel.getSource());
+      expect(restored).to.equal(original);
+      expect(outside).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+declare global {
+  interface Window {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    jupyterapp: any;
+  }
+}
