@@ -140,6 +140,9 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
           await d.runAll(page);
           const charts = await d.waitCharts(page);
           const cells = await d.readNotebook(page);
+          // a fresh kernel after the restart counts executions from 1 again
+          const first = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets.find((c: { model: { type: string } }) => c.model.type === "code").model.executionCount);
+          expect(first, `${rel} (${round}): execution count of the first code cell`).to.equal(1);
           const errors = cells.flatMap((c) => c.errors.map((e) => `cell ${c.index}: ${e}`));
           expect(errors, `${rel} (${round}): error outputs`).to.deep.equal([]);
           expect(cells.map((c) => c.stderr).join(""), `${rel} (${round}): stderr`).to.equal("");

@@ -93,15 +93,24 @@ async function waitCharts(page, { timeout = 60000 } = {}) {
   return countCharts(page);
 }
 
-/** Kernel > Restart Kernel…, accepting the dialog; waits for the new kernel to be idle. */
+/**
+ * Kernel > Restart Kernel…, accepting the dialog; waits until the kernel went through "restarting"
+ * and is idle again (JupyterLite keeps the kernel id; the kernel object and its worker are new).
+ */
 async function restartKernel(page, { timeout = 120000 } = {}) {
-  const before = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.id);
+  await page.evaluate(() => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    window.__adaptiveLrRestarted = false;
+    kernel.statusChanged.connect((_, status) => {
+      if (status === "restarting" || status === "autorestarting") window.__adaptiveLrRestarted = true;
+    });
+  });
   await clickMenu(page, "Kernel", "Restart Kernel…");
   await page.click(".jp-Dialog .jp-mod-accept");
-  await page.waitForFunction((id) => {
+  await page.waitForFunction(() => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    return kernel && kernel.id !== id && kernel.status === "idle";
-  }, before, { timeout, polling: 100 });
+    return window.__adaptiveLrRestarted && kernel && kernel.status === "idle";
+  }, null, { timeout, polling: 100 });
 }
 
 module.exports = { openNotebook, waitKernelIdle, runAll, readNotebook, countCharts, waitCharts, restartKernel, clickMenu };
