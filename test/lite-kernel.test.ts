@@ -14,11 +14,12 @@ import { moduleTable } from "../lite/src/worker/modules";
 import { CellSession, displayBundle } from "../lite/src/worker/session";
 import { decodeVlq } from "../lite/src/worker/source-map";
 import * as library from "../src/index";
+import * as lessons from "../src/lessons";
 import { listNotebooks, repoRoot } from "./helpers/notebooks";
 
 interface Captured { stdout: string; stderr: string; displays: Array<Record<string, unknown>> }
 
-function newSession(modules: Record<string, unknown> = moduleTable({ ...library, lessons: library.lessons, check: { check: "check-module" } })) {
+function newSession(modules: Record<string, unknown> = moduleTable({ ...library, lessons, check: { check: "check-module" } })) {
   const context = vm.createContext({});
   const out: Captured = { stdout: "", stderr: "", displays: [] };
   const session = new CellSession({
@@ -56,7 +57,7 @@ describe("lite kernel: cells compile and run like tslab cells", function () {
 
   it("resolves adaptive-lr imports through the module table, drops type-only imports, and names unknown modules", function () {
     const { session, out } = newSession();
-    const r = session.run('import { datasets, train as fit } from "adaptive-lr";\nimport type { Optimizer } from "adaptive-lr";\nimport * as L from "adaptive-lr";\nimport { lessons } from "adaptive-lr";');
+    const r = session.run('import { datasets, train as fit } from "adaptive-lr";\nimport type { Optimizer } from "adaptive-lr";\nimport * as L from "adaptive-lr";\nimport * as lessons from "adaptive-lr/lessons";');
     expect(r).to.deep.equal({ status: "ok" });
     session.run("console.log(datasets.sparse().x.length, typeof fit, L.train === fit, typeof lessons)");
     expect(out.stdout).to.equal(`${library.datasets.sparse().x.length} function true object\n`);
