@@ -40,10 +40,29 @@ interface SiteTools {
 interface Server { server: { close(): void }; url: string; requests: string[] }
 
 /**
- * Text that is allowed to differ between tslab and the browser kernel, per notebook and code-cell
- * index, with the reason. Empty: every printed line is identical.
+ * Printed lines allowed to differ between tslab (Node 20) and the browser kernel, each with its
+ * reason. A line passes when tslab's and the browser's versions both match `line`. The one cause
+ * found: Chromium's V8 rounds Math.exp / Math.log / Math.pow (and **, sin, cos, ...) differently in
+ * the last bit than Node 20's V8 11.3 for about 1 argument in 10 (measured; the test "Math differs"
+ * below keeps that reason checked), and these three computations amplify or expose last-bit noise.
  */
-const KNOWN_DIFFERENCES: Record<string, Record<number, string>> = {};
+const KNOWN_DIFFERENCES: Array<{ notebook: string; line: RegExp; reason: string }> = [
+  {
+    notebook: "04-adadelta.ipynb",
+    line: /^eta0 = 0\.1: first t with loss <= 0\.64: 9, final loss 0\.67\d\d$/,
+    reason: "RMSProp at eta0 = 0.1 oscillates for 300 steps: last-bit differences of Math.exp grow into the 4th decimal of the final loss (0.6731 vs 0.6728)",
+  },
+  {
+    notebook: "09-which-optimizer.ipynb",
+    line: /^(Adam|AdamW)\s+(0\.00e\+0|\d\.\d\de-1[5-7])\s+0\.628\d\s+0\.628\d$/,
+    reason: "the printed max |w_lecture - w_torch| of Adam / AdamW is itself rounding noise (0 vs 1.1e-16 / 2.2e-16): the two forms round differently once Math.pow / Math.sqrt inputs differ in the last bit",
+  },
+  {
+    notebook: "10-learning-rate-schedules.ipynb",
+    line: /^smaller candidates: final loss 0\.6287; chosen( \d+(\.\d+)?: \d+x,?)+$/,
+    reason: "which of the small learning rates wins each seeded line search depends on near-ties of final losses (equal to 4 decimals): last-bit differences change some choices",
+  },
+];
 
 const root = repoRoot();
 
@@ -125,8 +144,10 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
     for (const rel of notebooks) expect(fs.existsSync(path.join(out, "files", rel)), rel).to.equal(true);
   });
 
-  for (const rel of notebooks) {
-    it(`${rel}: saved charts show, Run All matches tslab, restart + Run All works`, async function () {
+  notebooks.forEach((rel, k) => {
+    // restart + Run All on the first notebook and the exercises (each round costs a full redraw)
+    const restart = k === 0 || rel.startsWith("exercises/");
+    it(`${rel}: saved charts show, Run All matches tslab${restart ? ", restart + Run All works" : ""}`, async function () {
       const tslab = tslabRun(path.join(course.dir, "notebooks", site().executedName(rel)));
       const { context, page, outside } = await newPage();
       try {
@@ -135,7 +156,7 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
         const saved = await d.waitCharts(page);
         expect(saved, `${rel}: saved charts drawn on open`).to.equal(tslab.charts);
 
-        for (const round of ["Run All", "restart + Run All"]) {
+        for (const round of restart ? ["Run All", "restart + Run All"] : ["Run All"]) {
           if (round !== "Run All") await d.restartKernel(page);
           await d.runAll(page);
           const charts = await d.waitCharts(page);
@@ -148,18 +169,49 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
           expect(cells.map((c) => c.stderr).join(""), `${rel} (${round}): stderr`).to.equal("");
           expect(charts, `${rel} (${round}): charts`).to.equal(tslab.charts);
           expect(cells.length, `${rel}: code cells`).to.equal(tslab.stdout.length);
-          const allowed = KNOWN_DIFFERENCES[rel] ?? {};
-          cells.forEach((cell, k) => {
-            if (allowed[k]) return;
-            expect(cell.stdout, `${rel} (${round}): printed text of code cell ${k}`).to.equal(tslab.stdout[k]);
+          const unexplained: string[] = [];
+          cells.forEach((cell, c) => {
+            const mine = cell.stdout.split("\n");
+            const theirs = tslab.stdout[c].split("\n");
+            if (mine.length !== theirs.length) {
+              unexplained.push(`code cell ${c}: ${mine.length} lines printed, tslab ${theirs.length}:\n${cell.stdout}---\n${tslab.stdout[c]}`);
+              return;
+            }
+            mine.forEach((line, i) => {
+              if (line === theirs[i]) return;
+              const known = KNOWN_DIFFERENCES.some((d) => d.notebook === rel && d.line.test(line) && d.line.test(theirs[i]));
+              if (!known) unexplained.push(`code cell ${c}, line ${i + 1}:\n  browser: ${line}\n  tslab:   ${theirs[i]}`);
+            });
           });
+          expect(unexplained, `${rel} (${round}): printed text differing from tslab`).to.deep.equal([]);
         }
         expect(outside, `${rel}: requests outside the site`).to.deep.equal([]);
       } finally {
         await context.close();
       }
     });
-  }
+  });
+
+  it("Math differs: Chromium's Math.exp/log/pow round differently from Node's for some arguments (the reason of KNOWN_DIFFERENCES)", async function () {
+    const probe = (): number[] => {
+      const out: number[] = [];
+      for (let i = 1; i <= 2000; i++) {
+        const x = i / 97 - 10;
+        out.push(Math.exp(x), Math.log(i / 13), Math.pow(i / 331, 1.7));
+      }
+      return out;
+    };
+    const page = await browser.newPage();
+    try {
+      const inBrowser = (await page.evaluate(`(${probe.toString()})()`)) as number[];
+      const inNode = probe();
+      const differing = inNode.filter((v, i) => !Object.is(v, inBrowser[i])).length;
+      console.log(`      ${differing} of ${inNode.length} Math.exp/log/pow results differ between Node ${process.versions.v8} and Chromium`);
+      if (KNOWN_DIFFERENCES.length > 0) expect(differing, "KNOWN_DIFFERENCES blames last-bit Math differences; there are none now: remove the entries").to.be.greaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
 
   it("keeps an edit across a reload (browser storage); Help > Clear Browser Data restores the original", async function () {
     const rel = notebooks[0];

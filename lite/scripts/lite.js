@@ -53,6 +53,13 @@ function ensureDependencies() {
   return true;
 }
 
+/** Type-checks lite/src (the kernel, its worker and the renderer) against the JupyterLab typings; the bundlers only strip types. */
+function typeCheck() {
+  const tsc = path.join(LITE, "node_modules", "typescript", "bin", "tsc");
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(LITE, "tsconfig.json")], { cwd: LITE, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`lite: type errors in lite/src:\n${r.stdout}${r.stderr}`);
+}
+
 function dirBytes(dir) {
   let total = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -68,6 +75,7 @@ async function main() {
   const { buildApp } = require("./build-app");
   const { assembleSite } = require("./site");
   const started = Date.now();
+  typeCheck();
   const title = require(path.join(LITE, "package.json")).jupyterlab.title;
   const app = await buildApp({ out: path.join(opts.out, "build") });
   console.log(`lite: JupyterLab app built in ${app.seconds.toFixed(1)} s (${(app.bytes / 1e6).toFixed(1)} MB, ${app.schemas} settings schemas)`);
