@@ -53,6 +53,21 @@ const KNOWN_DIFFERENCES: Array<{ notebook: string; line: RegExp; reason: string 
     reason: "RMSProp at eta0 = 0.1 oscillates for 300 steps: last-bit differences of Math.exp grow into the 4th decimal of the final loss (0.6731 vs 0.6728)",
   },
   {
+    notebook: "04-adadelta.ipynb",
+    line: /^eps = 1e-2: first t with loss <= 0\.64: none in 300, final loss \d+\.\d{4}$/,
+    reason: "AdaDelta with eps = 1e-2 never settles in 300 steps (loss 3.7 vs 5.9, far above the minimum 0.63): the path is chaotic, so last-bit differences change where it ends",
+  },
+  {
+    notebook: "09-which-optimizer.ipynb",
+    line: /^eta = 1\.0e\+0\s+final loss \d+\.\d{4}$/,
+    reason: "the log search's largest rate (eta = 1) diverges / oscillates: its final loss (4.1 vs 18.0) is chaotic, so last-bit differences change it",
+  },
+  {
+    notebook: "10-learning-rate-schedules.ipynb",
+    line: /^eta = 3\.2e-1\s+final loss 19\.4\d{3}$/,
+    reason: "eta = 0.32 oscillates far from the minimum (loss 19.48): last-bit differences reach the 3rd decimal (19.4820 vs 19.4789)",
+  },
+  {
     notebook: "09-which-optimizer.ipynb",
     line: /^(Adam|AdamW)\s+(0\.00e\+0|\d\.\d\de-1[5-7])\s+0\.628\d\s+0\.628\d$/,
     reason: "the printed max |w_lecture - w_torch| of Adam / AdamW is itself rounding noise (0 vs 1.1e-16 / 2.2e-16): the two forms round differently once Math.pow / Math.sqrt inputs differ in the last bit",
