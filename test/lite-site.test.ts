@@ -91,8 +91,13 @@ function launchChromium(): Promise<Browser> {
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
-const drive = (): Drive => require(path.join(root, "lite", "scripts", "drive.js")) as Drive;
-const site = (): SiteTools => require(path.join(root, "lite", "scripts", "site.js")) as SiteTools;
+/** lite/'s plain-JS tooling, typed for the test (loaded by path: it is not part of the kit's sources). */
+function liteScript<T>(name: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(root, "lite", "scripts", name)) as T;
+}
+const drive = (): Drive => liteScript<Drive>("drive.js");
+const site = (): SiteTools => liteScript<SiteTools>("site.js");
 
 function buildSite(out: string, executedDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -131,7 +136,7 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
     out = fs.mkdtempSync(path.join(os.tmpdir(), "adaptive-lr-lite-"));
     const log = await buildSite(out, path.join(course.dir, "notebooks"));
     console.log(`    ${log.trim().split("\n").join("\n    ")}`);
-    served = await (require(path.join(root, "lite", "scripts", "serve.js")) as { serveSite(dir: string): Promise<Server> }).serveSite(out);
+    served = await liteScript<{ serveSite(dir: string): Promise<Server> }>("serve.js").serveSite(out);
     browser = await launchChromium();
   });
 
