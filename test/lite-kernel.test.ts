@@ -120,6 +120,28 @@ describe("lite kernel: cells compile and run like tslab cells", function () {
     void out;
   });
 
+  it("executed notebooks enter the site without tslab's plotly.js loader and HTML chart copies; text and Plotly JSON kept", function () {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { slimExecutedNotebook } = require(path.join(repoRoot(), "lite", "scripts", "site.js")) as { slimExecutedNotebook(text: string): string };
+    const figure = { data: [{ x: [1], y: [2] }], layout: {} };
+    const nb = { cells: [
+      { cell_type: "code", source: "show(f)", outputs: [
+        { output_type: "display_data", data: { "text/html": ["<!-- adaptive-lr: plotly.js 4.1.2 inlined -->", "<script>...</script>"], "text/plain": "loader" }, metadata: {} },
+        { output_type: "display_data", data: { "application/vnd.plotly.v1+json": figure, "text/html": "<div>chart</div>", "text/plain": "fig" }, metadata: {} },
+        { output_type: "stream", name: "stdout", text: ["a\n"] },
+        { output_type: "display_data", data: { "text/html": "<b>a widget</b>" }, metadata: {} },
+      ] },
+      { cell_type: "markdown", source: "# t" },
+    ] };
+    const slim = JSON.parse(slimExecutedNotebook(JSON.stringify(nb)));
+    expect(slim.cells[0].outputs).to.deep.equal([
+      { output_type: "display_data", data: { "application/vnd.plotly.v1+json": figure, "text/plain": "fig" }, metadata: {} },
+      { output_type: "stream", name: "stdout", text: ["a\n"] },
+      { output_type: "display_data", data: { "text/html": "<b>a widget</b>" }, metadata: {} },
+    ]);
+    expect(slim.cells[1]).to.deep.equal(nb.cells[1]);
+  });
+
   it("site build pins: lite/ uses the kit's TypeScript version and an exact lockfile", function () {
     const root = repoRoot();
     const kit = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));

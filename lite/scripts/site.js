@@ -41,6 +41,27 @@ function courseFiles() {
 /** course.js's name for an executed notebook: path under notebooks/ without .ipynb, "/" -> "__". */
 const executedName = (rel) => `${rel.replace(/\.ipynb$/, "").split("/").join("__")}.ipynb`;
 
+const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+const PLOTLY_LOADER_MARK = "adaptive-lr: plotly.js";
+
+/**
+ * An executed notebook made fit for the site: tslab's outputs carry plotly.js itself (one ~2 MB
+ * `text/html` loader per notebook) and each chart twice (Plotly JSON + a `text/html` copy drawing
+ * it with a script). The site draws charts from the Plotly JSON with its own plotly.js, and
+ * JupyterLite would not run those scripts (the notebook is untrusted), so the loader outputs and
+ * the HTML copies are left out. Text and the Plotly JSON are kept as they are.
+ */
+function slimExecutedNotebook(text) {
+  const nb = JSON.parse(text);
+  const html = (o) => (Array.isArray(o.data["text/html"]) ? o.data["text/html"].join("") : String(o.data["text/html"] || ""));
+  for (const cell of nb.cells) {
+    if (!cell.outputs) continue;
+    cell.outputs = cell.outputs.filter((o) => !(o.data && !(PLOTLY_MIME in o.data) && html(o).includes(PLOTLY_LOADER_MARK)));
+    for (const o of cell.outputs) if (o.data && PLOTLY_MIME in o.data) delete o.data["text/html"];
+  }
+  return JSON.stringify(nb, null, 1);
+}
+
 function contentsModel(rel, full) {
   const stat = fs.statSync(full);
   const isNotebook = rel.endsWith(".ipynb");
@@ -74,7 +95,8 @@ function writeContents(out, { executedDir } = {}) {
     }
     const target = path.join(out, "files", rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(source, target);
+    if (source === path.join(dir, rel)) fs.copyFileSync(source, target);
+    else fs.writeFileSync(target, slimExecutedNotebook(fs.readFileSync(source, "utf8")));
     used.push(rel);
     const parts = rel.split("/");
     for (let i = 1; i < parts.length; i++) {
@@ -190,4 +212,4 @@ async function assembleSite(out, { bundleFile, executedDir, title }) {
   return writeContents(out, { executedDir });
 }
 
-module.exports = { assembleSite, courseFiles, executedName, STORAGE_NAME, pageConfig };
+module.exports = { assembleSite, courseFiles, executedName, slimExecutedNotebook, STORAGE_NAME, pageConfig };
