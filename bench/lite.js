@@ -8,27 +8,32 @@
  *   - next to it the same notebook under Jupyter + tslab (nbclient, `npm run course`'s manifest):
  *     cells only, and with the kernel start; the ratio tslab cells / browser Run All (> 1: browser faster).
  *
- *   node bench/lite.js [--site site-lite] [--course site] [--runs N]
+ *   node bench/lite.js [--site site-lite] [--course site] [--runs N] [--latest]
+ * --latest also rewrites bench/LATEST.md's section from "<!-- bench/lite.js -->" to the end.
  * Needs `npm run lite` and `npm run course -- --exercises` first (it says so otherwise).
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const os = require("os");
 const zlib = require("zlib");
 const { chromium } = require("playwright-core");
 
 const ROOT = path.resolve(__dirname, "..");
+/** Start of this script's section of LATEST.md (bench/run.js --latest keeps it). */
+const LITE_MARK = "<!-- bench/lite.js -->";
 const { serveSite } = require(path.join(ROOT, "lite", "scripts", "serve.js"));
 const drive = require(path.join(ROOT, "lite", "scripts", "drive.js"));
 const site = require(path.join(ROOT, "lite", "scripts", "site.js"));
 
 function parseArgs(argv) {
-  const opts = { site: path.join(ROOT, "site-lite"), course: path.join(ROOT, "site"), runs: 1 };
+  const opts = { site: path.join(ROOT, "site-lite"), course: path.join(ROOT, "site"), runs: 1, latest: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--site") opts.site = path.resolve(argv[++i]);
     else if (a === "--course") opts.course = path.resolve(argv[++i]);
     else if (a === "--runs") opts.runs = Number(argv[++i]);
+    else if (a === "--latest") opts.latest = true;
     else throw new Error(`bench/lite: unknown argument ${a} (use --site DIR, --course DIR, --runs N)`);
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`bench/lite: --runs must be a positive integer, got ${opts.runs}`);
@@ -70,6 +75,7 @@ async function main() {
   const manifestFile = path.join(opts.course, "manifest.json");
   if (!fs.existsSync(manifestFile)) throw new Error(`bench/lite: no ${manifestFile}; run npm run course -- --exercises first`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  const loadBefore = os.loadavg()[0];
   const size = siteSize(opts.site);
   const notebooks = site.courseFiles().files.filter((f) => f.endsWith(".ipynb"));
 
@@ -126,6 +132,18 @@ async function main() {
   lines.push("");
   lines.push(`Run All faster in the browser than the same cells under tslab: ${faster} of ${rows.length} notebooks.`);
   console.log(lines.join("\n"));
+  if (opts.latest) {
+    const file = path.join(__dirname, "LATEST.md");
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const head = previous.includes(LITE_MARK) ? previous.slice(0, previous.indexOf(LITE_MARK)) : `${previous.trimEnd()}\n\n`;
+    const intro = `${LITE_MARK}\n## The course in the browser (JupyterLite site, \`node bench/lite.js\`)\n\n` +
+      `Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} at start and ${os.loadavg()[0].toFixed(1)} at end ` +
+      "(other work on the machine inflates the times). \"Run All\" is counted from the menu click until every cell has run; in an executed notebook " +
+      "it also clears and redraws every chart on the page's thread (software rendering), while the tslab times are nbclient's cell times without drawing. " +
+      "\"Kernel idle\" is counted from the page load and includes the worker loading TypeScript (3.6 MB) and the drawing of the saved charts.\n\n";
+    fs.writeFileSync(file, `${head}${intro}${lines.join("\n")}\n`);
+    console.error("wrote bench/LATEST.md (browser section)");
+  }
 }
 
 main().catch((err) => {

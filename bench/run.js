@@ -25,6 +25,8 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+/** Start of bench/lite.js's section of LATEST.md (kept when this script rewrites the file). */
+const LITE_MARK = "<!-- bench/lite.js -->";
 const { loadKit, setup, SIZES } = require("./workloads");
 const { courseReport } = require("./course");
 const { renderMarkdown, renderConsole } = require("./report");
@@ -277,9 +279,14 @@ async function finish({ report, opts, resultsDir, stamp, mismatch }) {
     }
   }
   if (opts.latest) {
+    // keep the browser site's section (written by bench/lite.js --latest) below this run's tables
+    const latestFile = path.join(__dirname, "LATEST.md");
+    const previous = fs.existsSync(latestFile) ? fs.readFileSync(latestFile, "utf8") : "";
+    const liteSection = previous.includes(LITE_MARK) ? previous.slice(previous.indexOf(LITE_MARK)) : "";
     const gradingText = report.grading ? `\n${gradingLines(report.grading).join("\n")}\n` : "";
     const markdown = renderMarkdown(report) + gradingText;
-    fs.writeFileSync(path.join(__dirname, "LATEST.md"), report.explore ? withExploreSection(markdown, exploreMarkdown(report.explore)) : markdown);
+    const withExplore = report.explore ? withExploreSection(markdown, exploreMarkdown(report.explore)) : markdown;
+    fs.writeFileSync(latestFile, withExplore + (liteSection ? `\n${liteSection}` : ""));
     process.stdout.write("wrote bench/LATEST.md\n");
   }
   if (mismatch) {
