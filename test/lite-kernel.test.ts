@@ -105,7 +105,7 @@ describe("lite kernel: cells compile and run like tslab cells", function () {
     expect(decodeVlq("gB")).to.deep.equal([16]);
   });
 
-  it("show() sends a Plotly figure as plotly JSON + html, and a widget's html as text/html", function () {
+  it("show() sends a Plotly figure as plotly JSON + html, an explorable as the library's widget HTML, a ready { html } as text/html", function () {
     const { session, out } = newSession();
     session.run('import { charts, show } from "adaptive-lr";');
     const fig = library.charts.lpBalls([1, 2]);
@@ -114,6 +114,9 @@ describe("lite kernel: cells compile and run like tslab cells", function () {
     expect(String(bundle["text/html"])).to.contain("Plotly chart");
     expect(displayBundle({ html: "<b>w</b>" })).to.deep.equal({ "text/html": "<b>w</b>", "text/plain": "interactive widget (HTML)" });
     expect(() => displayBundle(42)).to.throw(/show: expected a Plotly figure/);
+    const widget = library.explore.lpBall();
+    const html = String(displayBundle(widget, (w) => library.explore.widgetHtml(w as typeof widget))["text/html"]);
+    expect(html).to.contain('class="adaptive-lr-explore"').and.contain("lib.explore.mount");
     // the library's Node show() needs tslab; in the kernel the hook receives figures
     const hook = (newSession().context.__adaptiveLrShow as (x: unknown) => void);
     expect(typeof hook).to.equal("function");

@@ -22,13 +22,14 @@ import { courseBuild } from "./helpers/course";
 import type { CourseBuild } from "./helpers/course";
 import { repoRoot } from "./helpers/notebooks";
 
-interface CellReport { index: number; stdout: string; stderr: string; errors: string[]; plotlyOutputs: number; charts: number }
+interface CellReport { index: number; stdout: string; stderr: string; errors: string[]; plotlyOutputs: number; charts: number; widgets: number; mountedWidgets: number }
 interface Drive {
   openNotebook(page: Page, siteUrl: string, notebookPath: string): Promise<{ shownSeconds: number; readySeconds: number }>;
   runAll(page: Page): Promise<number>;
   readNotebook(page: Page): Promise<CellReport[]>;
   countCharts(page: Page): Promise<number>;
   waitCharts(page: Page): Promise<number>;
+  waitWidgets(page: Page): Promise<number>;
   restartKernel(page: Page): Promise<void>;
   clickMenu(page: Page, menu: string, item: string): Promise<void>;
 }
@@ -146,14 +147,15 @@ function buildSite(out: string, executedDir: string): Promise<string> {
   });
 }
 
-/** stdout text of each code cell of an executed (tslab) notebook, and its chart count. */
-function tslabRun(file: string): { stdout: string[]; charts: number } {
+/** stdout text of each code cell of an executed (tslab) notebook, its chart and explorable counts. */
+function tslabRun(file: string): { stdout: string[]; charts: number; widgets: number } {
   const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: Array<{ cell_type: string; outputs?: Array<{ output_type: string; name?: string; text?: string | string[]; data?: Record<string, unknown> }> }> };
   const code = nb.cells.filter((c) => c.cell_type === "code");
   const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
   return {
     stdout: code.map((c) => (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text)).join("")),
     charts: code.flatMap((c) => c.outputs ?? []).filter((o) => o.data && "application/vnd.plotly.v1+json" in o.data).length,
+    widgets: code.flatMap((c) => c.outputs ?? []).filter((o) => o.data && text(o.data["text/html"] as string | string[] | undefined).includes('class="adaptive-lr-explore"')).length,
   };
 }
 
@@ -214,6 +216,7 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
           if (round !== "Run All") await d.restartKernel(page);
           await d.runAll(page);
           const charts = await d.waitCharts(page);
+          const widgets = await d.waitWidgets(page);
           const cells = await d.readNotebook(page);
           // a fresh kernel after the restart counts executions from 1 again
           const first = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets.find((c: { model: { type: string } }) => c.model.type === "code").model.executionCount);
@@ -222,6 +225,7 @@ describe("JupyterLite site: every notebook runs in the browser kernel like under
           expect(errors, `${rel} (${round}): error outputs`).to.deep.equal([]);
           expect(cells.map((c) => c.stderr).join(""), `${rel} (${round}): stderr`).to.equal("");
           expect(charts, `${rel} (${round}): charts`).to.equal(tslab.charts);
+          expect(widgets, `${rel} (${round}): explorables mounted`).to.equal(tslab.widgets);
           expect(cells.length, `${rel}: code cells`).to.equal(tslab.stdout.length);
           const unexplained: string[] = [];
           cells.forEach((cell, c) => {

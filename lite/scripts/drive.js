@@ -3,7 +3,8 @@
  * (test/lite-site.test.ts) and the benchmark (bench/lite.js):
  *   openNotebook(page, siteUrl, path)  -> opens lab/index.html?path=..., waits for the kernel to be idle
  *   runAll(page)                       -> menu Run > Run All Cells, waits until no cell shows [*]
- *   readNotebook(page)                 -> per code cell: stdout/stderr text, error outputs, chart count
+ *   readNotebook(page)                 -> per code cell: stdout/stderr text, error outputs, chart and widget counts
+ *   waitCharts / waitWidgets(page)     -> waits until every chart is drawn / every explorable mounted
  *   restartKernel(page)                -> menu Kernel > Restart Kernel… (and accept the dialog)
  * The notebook's outputs are read from its model (window.jupyterapp, exposed by the page config).
  */
@@ -71,16 +72,27 @@ async function readNotebook(page) {
         stderr: outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => join(o.text)).join(""),
         errors: outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}\n${(o.traceback || []).join("\n")}`),
         plotlyOutputs: outputs.filter((o) => o.data && o.data["application/vnd.plotly.v1+json"]).length,
-        charts: cell.node.querySelectorAll(".jp-OutputArea .js-plotly-plot").length,
+        charts: cell.node.querySelectorAll(".jp-OutputArea .adaptive-lr-plotly.js-plotly-plot").length,
+        widgets: cell.node.querySelectorAll(".jp-OutputArea .adaptive-lr-explore").length,
+        mountedWidgets: Array.from(cell.node.querySelectorAll(".jp-OutputArea .adaptive-lr-explore")).filter((el) => el.adaptiveLrExplore).length,
       });
     });
     return cells;
   });
 }
 
-/** Counts drawn charts in the current notebook (saved outputs included). */
+/** Counts the charts drawn by the site's Plotly renderer in the current notebook (saved outputs included; explorables' own plots not). */
 async function countCharts(page) {
-  return page.evaluate(() => window.jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-OutputArea .js-plotly-plot").length);
+  return page.evaluate(() => window.jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-OutputArea .adaptive-lr-plotly.js-plotly-plot").length);
+}
+
+/** Waits until every explorable output of the current notebook is mounted; returns how many there are. */
+async function waitWidgets(page, { timeout = 60000 } = {}) {
+  await page.waitForFunction(() => {
+    const els = window.jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-OutputArea .adaptive-lr-explore");
+    return Array.from(els).every((el) => el.adaptiveLrExplore);
+  }, null, { timeout, polling: 100 });
+  return page.evaluate(() => window.jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-OutputArea .adaptive-lr-explore").length);
 }
 
 /** Waits until every Plotly output of the current notebook is drawn (or failed visibly); returns the drawn count. */
@@ -113,4 +125,4 @@ async function restartKernel(page, { timeout = 120000 } = {}) {
   }, null, { timeout, polling: 100 });
 }
 
-module.exports = { openNotebook, waitKernelIdle, runAll, readNotebook, countCharts, waitCharts, restartKernel, clickMenu };
+module.exports = { openNotebook, waitKernelIdle, runAll, readNotebook, countCharts, waitCharts, waitWidgets, restartKernel, clickMenu };

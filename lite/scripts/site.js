@@ -42,11 +42,12 @@ function courseFiles() {
 const executedName = (rel) => `${rel.replace(/\.ipynb$/, "").split("/").join("__")}.ipynb`;
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-const PLOTLY_LOADER_MARK = "adaptive-lr: plotly.js";
+/** Comments that start tslab's loader outputs (src/display.ts): plotly.js and the library, inlined. */
+const LOADER_MARKS = ["<!-- adaptive-lr: plotly.js", "<!-- adaptive-lr: the library's browser bundle inlined"];
 
 /**
  * An executed notebook made fit for the site: tslab's outputs carry plotly.js itself (one ~2 MB
- * `text/html` loader per notebook) and each chart twice (Plotly JSON + a `text/html` copy drawing
+ * `text/html` loader per notebook, and one for the library when explorables are shown) and each chart twice (Plotly JSON + a `text/html` copy drawing
  * it with a script). The site draws charts from the Plotly JSON with its own plotly.js, and
  * JupyterLite would not run those scripts (the notebook is untrusted), so the loader outputs and
  * the HTML copies are left out. Text and the Plotly JSON are kept as they are.
@@ -56,7 +57,7 @@ function slimExecutedNotebook(text) {
   const html = (o) => (Array.isArray(o.data["text/html"]) ? o.data["text/html"].join("") : String(o.data["text/html"] || ""));
   for (const cell of nb.cells) {
     if (!cell.outputs) continue;
-    cell.outputs = cell.outputs.filter((o) => !(o.data && !(PLOTLY_MIME in o.data) && html(o).includes(PLOTLY_LOADER_MARK)));
+    cell.outputs = cell.outputs.filter((o) => !(o.data && !(PLOTLY_MIME in o.data) && LOADER_MARKS.some((m) => html(o).includes(m))));
     for (const o of cell.outputs) if (o.data && PLOTLY_MIME in o.data) delete o.data["text/html"];
   }
   return JSON.stringify(nb, null, 1);

@@ -6,6 +6,7 @@
 import type { KernelMessage } from "@jupyterlab/services";
 import { BaseKernel, type IKernel } from "@jupyterlite/services";
 import type { FromWorker, ToWorker } from "../worker/index";
+import { loadPageScript } from "./page-scripts";
 
 export interface KernelAssets {
   /** URL of the worker script. */
@@ -14,7 +15,12 @@ export interface KernelAssets {
   typescriptUrl: string;
   /** URL of the library's browser bundle (dist/browser/adaptive-lr.min.js). */
   libraryUrl: string;
+  /** URL of plotly.min.js. */
+  plotlyUrl: string;
 }
+
+/** Class of an explorable's container in its text/html (src/explore/html.ts). */
+const EXPLORE_MARK = 'class="adaptive-lr-explore"';
 
 type Reply = KernelMessage.IExecuteReplyMsg["content"];
 
@@ -24,8 +30,11 @@ export class TypeScriptKernel extends BaseKernel {
   private readonly pending = new Map<number, (done: Extract<FromWorker, { type: "done" }>) => void>();
   private nextId = 0;
 
+  private readonly assets: KernelAssets;
+
   constructor(options: IKernel.IOptions, assets: KernelAssets) {
     super(options);
+    this.assets = assets;
     this.worker = new Worker(assets.workerUrl);
     this.started = new Promise((resolve, reject) => {
       this.worker.onerror = (e) => reject(new Error(`TypeScript kernel worker failed to start: ${e.message}`));
@@ -52,7 +61,15 @@ export class TypeScriptKernel extends BaseKernel {
 
   private fromWorker(msg: FromWorker): void {
     if (msg.type === "stream") this.stream({ name: msg.name, text: msg.text });
-    else if (msg.type === "display") this.displayData({ data: msg.data as never, metadata: {} });
+    else if (msg.type === "display") {
+      // an explorable mounts itself in the page with window.Plotly and window.adaptiveLr: load them first
+      const html = msg.data["text/html"];
+      if (typeof html === "string" && html.includes(EXPLORE_MARK)) {
+        void loadPageScript(this.assets.plotlyUrl, "Plotly").then(() => loadPageScript(this.assets.libraryUrl, "adaptiveLr"))
+          .catch((e: unknown) => console.error("adaptive-lr: could not load the explorables' scripts", e));
+      }
+      this.displayData({ data: msg.data as never, metadata: {} });
+    }
     else if (msg.type === "done") {
       const resolve = this.pending.get(msg.id);
       this.pending.delete(msg.id);

@@ -13,6 +13,7 @@ import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { IKernelSpecs } from "@jupyterlite/services";
 import { Widget } from "@lumino/widgets";
 import { TypeScriptKernel } from "./kernel";
+import { loadPageScript } from "./page-scripts";
 
 /** Folder of the site holding the kernel's and the renderer's own files. */
 export const ASSETS_DIR = "adaptive-lr";
@@ -36,6 +37,7 @@ export const kernelPlugin: JupyterFrontEndPlugin<void> = {
         workerUrl: asset("kernel-worker.js"),
         typescriptUrl: asset("typescript.min.js"),
         libraryUrl: asset("adaptive-lr.min.js"),
+        plotlyUrl: asset("plotly.min.js"),
       }),
     });
   },
@@ -49,25 +51,9 @@ interface PlotlyGlobal {
   Plots?: { resize(el: HTMLElement): void };
 }
 
-let plotlyLoading: Promise<PlotlyGlobal> | undefined;
-
 /** Loads the site's plotly.min.js once (sets window.Plotly). */
 function loadPlotly(): Promise<PlotlyGlobal> {
-  const w = window as unknown as { Plotly?: PlotlyGlobal };
-  if (w.Plotly) return Promise.resolve(w.Plotly);
-  if (!plotlyLoading) {
-    plotlyLoading = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = asset("plotly.min.js");
-      script.onload = () => (w.Plotly ? resolve(w.Plotly) : reject(new Error("plotly.min.js loaded but set no window.Plotly")));
-      script.onerror = () => {
-        plotlyLoading = undefined;
-        reject(new Error(`could not load ${script.src}`));
-      };
-      document.head.appendChild(script);
-    });
-  }
-  return plotlyLoading;
+  return loadPageScript(asset("plotly.min.js"), "Plotly") as Promise<PlotlyGlobal>;
 }
 
 class PlotlyWidget extends Widget implements IRenderMime.IRenderer {

@@ -59,7 +59,8 @@ export class CellSession {
       if (Object.prototype.hasOwnProperty.call(host.modules, specifier)) return host.modules[specifier];
       throw new Error(`Cannot find module '${specifier}' (the browser kernel provides ${Object.keys(host.modules).join(", ")})`);
     };
-    g.__adaptiveLrShow = (item: unknown) => host.display(displayBundle(item));
+    const library = host.modules["adaptive-lr"] as { explore?: { widgetHtml?: (widget: unknown) => string } } | undefined;
+    g.__adaptiveLrShow = (item: unknown) => host.display(displayBundle(item, library?.explore?.widgetHtml));
   }
 
   /** Runs one cell's source. Never throws: errors come back as the outcome. */
@@ -90,9 +91,13 @@ export class CellSession {
   }
 }
 
-/** A Plotly figure ({ data: [...] }) or a widget ({ html }) as a Jupyter display bundle. */
-export function displayBundle(item: unknown): Record<string, unknown> {
-  const obj = item as { data?: unknown; html?: unknown };
+/**
+ * A Plotly figure ({ data: [...] }), an explorable widget ({ kind, ... }: its HTML from the
+ * library's `explore.widgetHtml`, which mounts it in the page) or a ready `{ html }` as a Jupyter
+ * display bundle.
+ */
+export function displayBundle(item: unknown, widgetHtml?: (widget: unknown) => string): Record<string, unknown> {
+  const obj = item as { data?: unknown; html?: unknown; kind?: unknown; title?: unknown };
   if (obj && typeof obj === "object" && Array.isArray(obj.data)) {
     const figure = JSON.parse(JSON.stringify(item, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)));
     return {
@@ -101,10 +106,13 @@ export function displayBundle(item: unknown): Record<string, unknown> {
       "text/plain": `Plotly figure: ${figure.layout?.title?.text ?? figure.layout?.title ?? "untitled"}`,
     };
   }
+  if (obj && typeof obj === "object" && typeof obj.kind === "string" && widgetHtml) {
+    return { "text/html": widgetHtml(item), "text/plain": `interactive widget: ${String(obj.title ?? obj.kind)}` };
+  }
   if (obj && typeof obj === "object" && typeof obj.html === "string") {
     return { "text/html": obj.html, "text/plain": "interactive widget (HTML)" };
   }
-  throw new Error(`show: expected a Plotly figure {data: [...]} or a widget {html}, got ${String(item)}`);
+  throw new Error(`show: expected a Plotly figure {data: [...]} or an explorable widget, got ${String(item)}`);
 }
 
 /** Error name, message and a traceback whose cell frames carry the cell's own line and column. */
