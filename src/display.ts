@@ -66,31 +66,9 @@ export function plotlyScriptHtml(): string {
   if (plotlyHtmlCache !== undefined) return plotlyHtmlCache;
   const source = fs.readFileSync(plotlyPath());
   const version = versionOf(source.subarray(0, 200).toString("utf8"));
-  const packed = gzipSync(source, { level: 9 }).toString("base64");
   plotlyHtmlCache = `<!-- adaptive-lr: plotly.js ${version} inlined (gzip + base64) for offline charts -->
 <div class="adaptive-lr-plotly-loader" style="font-size:small;color:#777">Plotly ${version} (offline) is loaded by this cell.</div>
-<script type="text/javascript">
-(function () {
-  if (window.Plotly || window.__adaptiveLrPlotlyLoading) return;
-  if (typeof DecompressionStream === "undefined") {
-    console.warn("adaptive-lr: this browser lacks DecompressionStream; charts cannot load plotly.js");
-    return;
-  }
-  window.__adaptiveLrPlotlyLoading = true;
-  var packed = "${packed}";
-  var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  new Response(stream).text().then(function (source) {
-    var script = document.createElement("script");
-    script.type = "text/javascript";
-    script.text = source;
-    document.head.appendChild(script);
-  }).catch(function (err) {
-    window.__adaptiveLrPlotlyLoading = false;
-    console.error("adaptive-lr: could not unpack plotly.js", err);
-  });
-})();
-</script>`;
+${packedScriptHtml("plotly.js", source, "window.Plotly", "__adaptiveLrPlotlyLoading")}`;
   return plotlyHtmlCache;
 }
 

@@ -9,7 +9,8 @@ import { DEFAULT_SEED } from "../src/grading/grade";
 import { HINTS, type MistakeId } from "../src/grading/mistakes";
 import { drive } from "../src/grading/reference";
 import type { GradescopeResults } from "../src/grading/report-gradescope";
-import type { OptimizerCase, ScheduleCase } from "../src/grading/types";
+import type { OptimizerCase } from "../src/grading/types";
+import { hiddenNumbers } from "./hostile/notebooks";
 import { ROOT, SUBMISSIONS, samples } from "./submissions/helpers";
 
 /** What a hostile sample must produce in the exercise it attacks. */
@@ -22,34 +23,6 @@ const HOSTILE: Record<string, RegExp> = {
   "hostile-syntax-error.ipynb": /the answer:nadam cell is not valid TypeScript: Expression expected\. at line \d+, column \d+/,
   "hostile-deleted-cell.ipynb": /no answer: no cell is tagged "answer:cyclic"/,
 };
-
-/** Every number of the hidden cases (inputs and the library's expected values), at full and 10-digit precision. */
-function hiddenNumbers(): Set<string> {
-  const out = new Set<string>();
-  const add = (x: number) => {
-    if (Number.isFinite(x) && x !== 0 && String(x).replace(/[^0-9]/g, "").length >= 8) {
-      out.add(String(x));
-      out.add(x.toPrecision(10));
-    }
-  };
-  for (const ex of EXERCISES) {
-    if (ex.kind === "value") continue;
-    for (const c of hiddenCasesOf(ex, DEFAULT_SEED)) {
-      Object.values(c.hyper).forEach(add);
-      if (ex.kind === "optimizer") {
-        const oc = c as OptimizerCase;
-        [...oc.data.x, ...oc.data.y, ...oc.init].forEach(add);
-        for (const step of drive((ex as OptimizerExercise).reference(oc.hyper), oc.data, oc.init, oc.steps)) {
-          Array.from(step.params).forEach(add);
-        }
-      } else {
-        const sc = c as ScheduleCase;
-        sc.steps.forEach((s) => add(ex.reference(sc.hyper)(s)));
-      }
-    }
-  }
-  return out;
-}
 
 describe("grading command on the sample submissions (npx adaptive-lr grade <folder>) @slow", function () {
   this.timeout(180000);
@@ -151,7 +124,7 @@ describe("grading command on the sample submissions (npx adaptive-lr grade <fold
   });
 
   it("no hidden input and no expected value of a hidden case appears in any output a student can see", () => {
-    const numbers = hiddenNumbers();
+    const numbers = hiddenNumbers(DEFAULT_SEED);
     expect(numbers.size).to.be.greaterThan(300);
     const visibleToStudents = [String(run.stdout), String(run.stderr), ...Object.values(results).map((r) => JSON.stringify(r)), csv.join("\n")].join("\n");
     const leaked = [...numbers].filter((n) => visibleToStudents.includes(n));
