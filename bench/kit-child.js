@@ -25,6 +25,11 @@ function liveBytes() {
   return m.heapUsed + m.arrayBuffers;
 }
 
+/** Record count and final loss of a run. */
+function summarizeRun(run) {
+  return { records: run.trajectory.length, finalLoss: run.trajectory.last().loss };
+}
+
 function main() {
   const [name, repeatsArg = "7", warmupArg = "1", record = "all"] = process.argv.slice(2);
   if (!["all", "params"].includes(record)) throw new Error(`bench/kit-child.js: record must be all or params, got ${JSON.stringify(record)}`);
@@ -47,8 +52,8 @@ function main() {
     const seconds = (performance.now() - start) / 1000;
     gc();
     const held = liveBytes();
-    const records = run.trajectory.length;
-    const finalLoss = run.trajectory.last().loss;
+    // Read in a helper: its temporaries (the trajectory) die with its frame, not in this one's registers.
+    const { records, finalLoss } = summarizeRun(run);
     run = null; // drop the run: what comes back is what it held
     gc();
     const released = liveBytes();
