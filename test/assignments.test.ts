@@ -19,7 +19,7 @@ import { computeAnswer } from "../src/assignments/questions";
 import { runCheck } from "../src/check";
 import * as optimizers from "../src/optimizers";
 import { compileAnswer } from "../src/grading/compile";
-import { evaluateCase, runnable } from "../src/grading/evaluate";
+import { evaluateCase, referenceRun, runnable } from "../src/grading/evaluate";
 import { answerTag, casePointsOf, hiddenCasesOf, maxScoreOf, type Exercise } from "../src/grading/exercises";
 import { HINTS } from "../src/grading/mistakes";
 import { answerSource, parseNotebook, type Notebook } from "../src/grading/notebook";
@@ -164,7 +164,7 @@ describe("assignments: the exercise catalog", () => {
 
       if (ex.kind === "optimizer") {
         const c = ex.visibleCases()[1];
-        const reference = (k: OptimizerCase) => drive(ex.reference(k.hyper), k.data, k.init, k.steps);
+        const reference = (k: OptimizerCase) => referenceRun(ex, k);
         const same = (a: ReturnType<typeof drive>, b: ReturnType<typeof drive>) =>
           a.length === b.length && a.every((s, i) => Array.from(s.params).every((p, j) => Math.abs(p - b[i].params[j]) <= 1e-9 + 1e-7 * Math.abs(p)));
         ex.variants(c.hyper).forEach((variant, index) => {
@@ -180,7 +180,7 @@ describe("assignments: the exercise catalog", () => {
             expect(r.messages).to.include(`hint: ${HINTS[variant.mistake]}`);
           });
         });
-        it('recognises "overwrite-gradient" in real code: the solution with dw = ∇ instead of dw += ∇', () => {
+        if (!ex.trajectory) it('recognises "overwrite-gradient" in real code: the solution with dw = ∇ instead of dw += ∇', () => {
           const wrong = answerIn(nbs.solution, ex, (s) => {
             expect(s).to.include("(grad[j] += g)");
             return s.replace("(grad[j] += g)", "(grad[j] = g)");
@@ -220,6 +220,68 @@ describe("assignments: the exercise catalog", () => {
       }
     });
   }
+});
+
+describe("assignments: the line-search exercise", () => {
+  const a = single("lineSearch");
+  const [ex] = exercisesOf(a);
+  const nbs = notebooksOf(a);
+  if (ex.kind !== "optimizer") throw new Error("lineSearch is an optimizer-shaped exercise");
+  const solution = answerIn(nbs.solution, ex);
+
+  it("keeps the candidate with the lowest loss (hand-derived first step)", () => {
+    // One point x = 0, y = 0.75, from (0, 0): f = sigmoid(0) = 0.5, grad = [(f - y) f (1 - f) x, (f - y) f (1 - f)]
+    // = [0, -0.25 * 0.25] = [0, -0.0625]; a candidate is b = 0.0625 eta. Candidates 1, 5, 10, 20, 40 give
+    // b = 0.0625, 0.3125, 0.625, 1.25, 2.5; the loss 1/2 (sigmoid(b) - 0.75)^2 is lowest nearest b = ln 3 = 1.0986:
+    // sigmoid(1.25) = 0.7773 (error 0.0273) beats sigmoid(0.625) = 0.6514 (0.0986) and sigmoid(2.5) = 0.9241 (0.1741).
+    const c: OptimizerCase = { kind: "optimizer", label: "one point", data: { x: [0], y: [0.75] }, init: [0, 0], hyper: { eta1: 1, eta2: 5, eta3: 10, eta4: 20, eta5: 40 }, steps: 1 };
+    const trace = runOptimizer(solution, ex, runnable(ex, c));
+    expect(trace.problem).to.equal(undefined);
+    expect(trace.steps[0].params[0]).to.equal(0);
+    expect(trace.steps[0].params[1]).to.be.closeTo(1.25, 1e-15);
+    expect(referenceRun(ex, c)[0].params).to.deep.equal([0, 1.25]);
+    expect(evaluateCase(ex, c, trace, "visible", 2).passed).to.equal(true);
+  });
+
+  it("gives the step the batch's summed loss: batch.loss(p) = sum 1/2 (f(x_i) - y_i)^2, and a clear error for a bad p", () => {
+    const seen: unknown[] = [];
+    const probe = (params: number[], batch: { loss(p: unknown): number }) => {
+      seen.push(batch.loss([0, 0]));
+      try {
+        batch.loss([0]);
+      } catch (e) {
+        seen.push((e as Error).message);
+      }
+      return { params, state: {} };
+    };
+    // points (0, 0.75) and (0, 1) at (0, 0): 1/2 (0.5 - 0.75)^2 + 1/2 (0.5 - 1)^2 = 0.03125 + 0.125 = 0.15625
+    const c: OptimizerCase = { kind: "optimizer", label: "two points", data: { x: [0, 0], y: [0.75, 1] }, init: [0, 0], hyper: { eta1: 1, eta2: 2, eta3: 3, eta4: 4, eta5: 5 }, steps: 1 };
+    runOptimizer(probe, ex, runnable(ex, c));
+    expect(seen).to.deep.equal([0.15625, "batch.loss: params must have 2 entries (one per parameter w, b), got 1"]);
+  });
+
+  const c = ex.visibleCases()[0];
+  for (const [mistake, edit] of [
+    // the lecture's slip: best error never updated, so every candidate beats it and the last one stays
+    ["line-search-last-candidate", (src: string) => src.replace("if (loss < bestLoss)", "if (loss < Infinity)")],
+    ["line-search-first-candidate", (src: string) => src.replace("if (loss < bestLoss)", "if (bestLoss === Infinity)")],
+  ] as const) {
+    it(`recognises "${mistake}" in real code, with its hint`, () => {
+      const wrong = answerIn(nbs.solution, ex, (src) => {
+        expect(src).to.include("if (loss < bestLoss)");
+        return edit(src);
+      });
+      const r = evaluateCase(ex, c, runOptimizer(wrong, ex, runnable(ex, c)), "visible", 2);
+      expect([r.passed, r.mistake]).to.deep.equal([false, mistake]);
+      expect(r.messages).to.include(`hint: ${HINTS[mistake]}`);
+    });
+  }
+
+  it("is not an optimizer to compute a question's answer with", () => {
+    expect(() => computeAnswer({ optimizer: "lineSearch", hyper: { eta1: 1, eta2: 2, eta3: 3, eta4: 4, eta5: 5 }, data: "toy2", init: [0, 0], steps: 1, quantity: "param", param: "w" } as never)).to.throw(
+      /computeAnswer: "lineSearch" is not an optimizer \(its step needs the data\)/,
+    );
+  });
 });
 
 describe("assignments: the assignment file", () => {
@@ -272,6 +334,7 @@ describe("assignments: the assignment file", () => {
       [file(`{ "question": "my answer", "title": "Q", "text": "?", "compute": {} }`), "exercises[0].question must be a TypeScript identifier"],
       [file(`{ "question": "adam", "title": "Q", "text": "?", "compute": {} }`), 'exercises[0].question "adam" is the id of a catalog exercise'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "sgd" } }`), 'exercises[0].compute.optimizer "sgd" is not an optimizer of the catalog'],
+      [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "lineSearch" } }`), 'exercises[0].compute.optimizer "lineSearch" is not an optimizer (a line search step needs the data)'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "adam", "quantity": "rate" } }`), 'exercises[0].compute.quantity must be "effectiveRate", "param" or "loss", got "rate"'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "adam", "quantity": "param" } }`), 'exercises[0].compute.param must be "w" or "b" for param, got nothing'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "schedule": "cyclic", "hyper": { "eta": 1 }, "step": 3 } }`), "exercises[0].compute.hyper.eta is not a hyperparameter of cyclic (it has stepSize, etaMin, etaMax)"],

@@ -83,6 +83,7 @@ function optimizerExercise(entry: OptimizerEntry, item: ExerciseItem, assignment
     stateKeys: [...entry.stateKeys],
     usesT: entry.usesT,
     reference: entry.reference,
+    trajectory: entry.trajectory,
     variants: entry.variants,
     visibleCases: () => visible,
     hiddenCases: (rng) => Array.from({ length: item.hidden }, (_, k) => drawOptimizerCase(rng, entry, ranges, hiddenLabel(k))),

@@ -236,6 +236,7 @@ function parseCompute(f: Fields, field: string, value: unknown): Compute {
   const id = f.string(`${field}.optimizer`, o.optimizer);
   const entry = catalogEntry(id);
   if (!entry || entry.kind !== "optimizer") f.fail(`${field}.optimizer`, `${JSON.stringify(id)} is not an optimizer of the catalog (give "optimizer" or "schedule")`);
+  if (entry.trajectory) f.fail(`${field}.optimizer`, `${JSON.stringify(id)} is not an optimizer (a line search step needs the data): ask about an optimizer of the catalog`);
   const data = o.data ?? "sparse";
   if (data !== "toy2" && data !== "sparse") f.fail(`${field}.data`, `must be "toy2" or "sparse", got ${f.got(o.data)}`);
   const init = o.init ?? [-2, -2];

@@ -22,6 +22,7 @@ export function computeAnswer(c: Compute): number {
   }
   const entry = catalogEntry(c.optimizer);
   if (!entry || entry.kind !== "optimizer") throw new Error(`computeAnswer: ${JSON.stringify(c.optimizer)} is not a catalog optimizer`);
+  if (entry.trajectory) throw new Error(`computeAnswer: ${JSON.stringify(c.optimizer)} is not an optimizer (its step needs the data): ask about an optimizer`);
   const opt = entry.reference(c.hyper);
   const data = c.data === "toy2" ? toy2() : sparse();
   let params: Float64Array = Float64Array.from(c.init);

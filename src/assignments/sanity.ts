@@ -60,7 +60,7 @@ function checkOptimizer(file: string, field: string, entry: OptimizerEntry, item
       throw new AssignmentError(`${file}: ${blame}: the library refuses the corner ${show(h)} of the hidden-case ranges (${(e as Error).message})`);
     }
     for (const p of PROBES) {
-      const steps = drive(opt, p.data, p.init, PROBE_STEPS);
+      const steps = entry.trajectory ? entry.trajectory(h, p.data, p.init, PROBE_STEPS) : drive(opt, p.data, p.init, PROBE_STEPS);
       const bad = steps.findIndex((s) => !s.params.every((x) => Number.isFinite(x) && Math.abs(x) <= DIVERGENCE_LIMIT));
       if (bad >= 0) {
         const got = Array.from(steps[bad].params).map((x) => String(Number(x.toPrecision(3)))).join(", ");

@@ -32,6 +32,11 @@ export function runnable(ex: OptimizerExercise, c: OptimizerCase): RunnableOptim
   return { ...c, initState: initialState(ex, c) };
 }
 
+/** The graded reference run of case `c`: the exercise's own trajectory, or its optimizer driven by `train`. */
+export function referenceRun(ex: Pick<OptimizerExercise, "reference" | "trajectory">, c: OptimizerCase): DrivenStep[] {
+  return ex.trajectory ? ex.trajectory(c.hyper, c.data, c.init, c.steps) : drive(ex.reference(c.hyper), c.data, c.init, c.steps);
+}
+
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -105,7 +110,7 @@ export function evaluateOptimizerCase(
   visibility: Visibility,
   points: number,
 ): CaseResult {
-  const ref = drive(ex.reference(c.hyper), c.data, c.init, c.steps);
+  const ref = referenceRun(ex, c);
   const d = divergence(ex, ref, trace);
   const good = paramsRight(ref, trace);
   const passed = !d && !trace.problem && trace.steps.length === c.steps;

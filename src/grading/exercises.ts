@@ -10,7 +10,7 @@ import type { Optimizer } from "../optimizers/types";
 import { randomSource, type RandomSource } from "../rng";
 import * as schedules from "../schedules";
 import type { Schedule } from "../schedules/types";
-import { batchGradient, type DriveOptions } from "./reference";
+import { batchGradient, type DriveOptions, type ReferenceTrajectory } from "./reference";
 import { denominatorTransforms, type MistakeId } from "./mistakes";
 import type { OptimizerCase, ScheduleCase, ValueCase } from "./types";
 
@@ -49,6 +49,11 @@ export interface OptimizerExercise extends ExerciseBase {
   /** Whether the student's state carries the update count t. */
   usesT: boolean;
   reference(hyper: Record<string, number>): Optimizer;
+  /**
+   * When set, the graded reference run (instead of `drive(reference(hyper), ...)`): for a step that
+   * needs the data itself, e.g. line search. `reference` then only gives the initial state.
+   */
+  trajectory?: ReferenceTrajectory;
   variants(hyper: Record<string, number>): OptimizerVariant[];
   visibleCases(): OptimizerCase[];
   hiddenCases(rng: RandomSource): OptimizerCase[];

@@ -25,7 +25,9 @@ export type MistakeId =
   | "step-decay-no-floor"
   | "warmup-start-factor"
   | "cosine-annealing-restart"
-  | "lion-sign-of-new-m";
+  | "lion-sign-of-new-m"
+  | "line-search-last-candidate"
+  | "line-search-first-candidate";
 
 export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
   "overwrite-gradient":
@@ -70,6 +72,12 @@ export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
     "your schedule restarts after T steps: cosine annealing has no restart, past T the cosine climbs back up (torch's closed form).",
   "lion-sign-of-new-m":
     "the sign is of the updated momentum: Lion takes sign(beta1 * m + (1 - beta1) * g) with the OLD m, and only then updates m with beta2.",
+  "line-search-last-candidate":
+    "you always keep the LAST candidate (plain GD with the largest eta): update the best loss whenever a candidate beats it " +
+    "(the lecture's code forgets best = loss), so a later candidate is kept only when its loss is lower.",
+  "line-search-first-candidate":
+    "you always keep the FIRST candidate (plain GD with the smallest eta): compare every candidate's loss, batch.loss(candidate), " +
+    "with the best so far and keep the lowest.",
 });
 
 /**

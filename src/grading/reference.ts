@@ -12,6 +12,7 @@
 import type { Model } from "../models/types";
 import { sigmoidNeuron } from "../models/sigmoidNeuron";
 import type { Optimizer, OptimizerState, UpdateResult, Vector } from "../optimizers/types";
+import { lineSearch } from "../search";
 import { train } from "../train";
 import type { RecordedState } from "../trajectory";
 import type { PointsData } from "./types";
@@ -129,5 +130,28 @@ export function drive(
     const state: RecordedState = { t: out.length + 1, ...Object.fromEntries(optimizer.stateKeys.map((key) => [key, nan()])) };
     out.push({ params: seen.params ? Array.from(seen.params) : nan(), state });
   }
+  return out;
+}
+
+/**
+ * A data-aware reference: the trajectory of an exercise whose step needs more than the gradient
+ * (line search needs the loss), so no `Optimizer` can stand for it.
+ */
+export type ReferenceTrajectory = (hyper: Record<string, number>, data: PointsData, init: ArrayLike<number>, steps: number) => DrivenStep[];
+
+/**
+ * The library's `lineSearch` on the sigmoid neuron (full batch, one step per epoch) with the
+ * candidate rates `etas`, as `drive` returns a run: params after each step, state `{t}` (a line
+ * search keeps no state). A step where every candidate's loss is non-finite ends the run with NaN
+ * parameters, as a student's would.
+ */
+export function lineSearchSteps(etas: number[], data: PointsData, init: ArrayLike<number>, steps: number): DrivenStep[] {
+  const run = lineSearch({ model: sigmoidNeuron, data, init, etas, epochs: steps });
+  const out: DrivenStep[] = [];
+  for (let k = 1; k <= run.trajectory.steps; k++) {
+    const r = run.trajectory.step(k);
+    out.push({ params: Array.from(r.params), state: { t: k } });
+  }
+  if (run.diverged) out.push({ params: Array.from(init, () => NaN), state: { t: out.length + 1 } });
   return out;
 }

@@ -52,11 +52,15 @@ export const MAX_TRACE_CHARS = 200_000;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Number-in, number-out bridge to the model: component k of point (x, y)'s gradient at (w, b). */
+/**
+ * Number-in, number-out bridge to the model: component k (0: w, 1: b) of point (x, y)'s gradient
+ * at (w, b), or (k = 2) that point's loss.
+ */
 function gradientBridge(k: number, w: number, b: number, x: number, y: number): number {
   if (typeof k !== "number" || typeof w !== "number" || typeof b !== "number" || typeof x !== "number" || typeof y !== "number") return NaN;
   const out = new Float64Array(2);
   sigmoidNeuron.addPointGradient([w, b], { x: [x], y: [y] }, 0, out);
+  if (k === 2) return sigmoidNeuron.loss([w, b], { x: [x], y: [y] });
   return k === 0 ? out[0] : k === 1 ? out[1] : NaN;
 }
 
@@ -122,7 +126,7 @@ function realmMain(
     const x = +data.x[i];
     const y = +data.y[i];
     return [bridge(0, w, b, x, y), bridge(1, w, b, x, y)];
-  }, formatNumber);
+  }, formatNumber, (params, data, i) => bridge(2, +params[0], +params[1], +data.x[i], +data.y[i]));
 
   return freeze({
     /** Runs case `caseJson` of a job; returns the trace as JSON text. */

@@ -32,6 +32,9 @@ export interface RunnableOptimizerCase extends OptimizerCase {
 /** The gradient of point `i`'s loss at `params` (a plain array, one entry per parameter). */
 export type PointGradient = (params: number[], data: PointsData, i: number) => number[];
 
+/** The loss of point `i` at `params` (a plain number): what `batch.loss` sums. */
+export type PointLoss = (params: number[], data: PointsData, i: number) => number;
+
 /** Formats a number for a message (`compare.fmt`, passed in so the runner stays self-contained). */
 export type NumberFormat = (x: number) => string;
 
@@ -49,7 +52,7 @@ export interface StudentRunner {
  * Builds a runner. SELF-CONTAINED: its source is evaluated in the sandbox realm, so it may use
  * only its parameters and the language's built-ins (captured here, before any answer runs).
  */
-export function createStudentRunner(pointGradient: PointGradient, formatNumber: NumberFormat): StudentRunner {
+export function createStudentRunner(pointGradient: PointGradient, formatNumber: NumberFormat, pointLoss: PointLoss): StudentRunner {
   "use strict";
   const PARAM_NAMES = ["w", "b"];
   const MAX_TEXT = 300;
@@ -204,7 +207,24 @@ export function createStudentRunner(pointGradient: PointGradient, formatNumber: 
     return out;
   }
 
-  /** The batch a student's step sees: per-point gradients at a frozen copy of the current params. */
+  /**
+   * `batch.loss(p)`: the summed loss at the student's `p`, read once into plain numbers first (a
+   * bad argument is an error naming `batch.loss`, which the student's step then throws).
+   */
+  function batchLoss(p: unknown, data: PointsData): number {
+    let copied: { values?: number[]; problem?: [string, string, string] };
+    try {
+      copied = copyVector("params", p, PARAM_NAMES.length);
+    } catch {
+      throw new Error("batch.loss: params could not be read");
+    }
+    if (copied.problem) throw new Error(`batch.loss: ${copied.problem[0]}`);
+    let sum = 0;
+    for (let i = 0; i < data.x.length; i++) sum += pointLoss(copyNumbers(copied.values as number[]), data, i);
+    return sum;
+  }
+
+  /** The batch a student's step sees: per-point gradients at a frozen copy of the current params, and the loss. */
   function makeBatch(params: readonly number[], data: PointsData) {
     const at = copyNumbers(params);
     const size = data.x.length;
@@ -215,6 +235,9 @@ export function createStudentRunner(pointGradient: PointGradient, formatNumber: 
           throw new Error(`batch.gradient: i must be an integer in 0..${size - 1}, got ${describeValue(i)}`);
         }
         return pointGradient(copyNumbers(at), data, i);
+      },
+      loss(p: number[]): number {
+        return batchLoss(p, data);
       },
     });
   }
@@ -362,8 +385,11 @@ export const libraryPointGradient: PointGradient = (params, data, i) => {
   return Array.from(out);
 };
 
+/** The library's loss of point `i` (used in-process). */
+export const libraryPointLoss: PointLoss = (params, data, i) => sigmoidNeuron.loss(params, { x: [data.x[i]], y: [data.y[i]] });
+
 /** The runner in the host realm: what `check.<exercise>` uses in a notebook. */
-export const hostRunner: StudentRunner = createStudentRunner(libraryPointGradient, fmt);
+export const hostRunner: StudentRunner = createStudentRunner(libraryPointGradient, fmt, libraryPointLoss);
 
 export const runOptimizer = hostRunner.runOptimizer;
 export const runSchedule = hostRunner.runSchedule;

@@ -16,6 +16,11 @@ export interface Batch {
    * sigmoid neuron). The batch gradient is the SUM over i = 0 .. size - 1 (the lecture's `dw += ...`).
    */
   gradient(i: number): number[];
+  /**
+   * The batch's loss at `params` (any parameters, not only the current ones): the SUM over the
+   * points of 1/2 (f(x_i) - y_i)^2, as `models.sigmoidNeuron.loss`. Line search compares candidates with it.
+   */
+  loss(params: number[]): number;
 }
 
 /** What a step function returns: the parameters after the update and the new state. */

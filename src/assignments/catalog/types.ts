@@ -10,6 +10,7 @@
 import type { Optimizer } from "../../optimizers/types";
 import type { Schedule } from "../../schedules/types";
 import type { OptimizerVariant, ScheduleVariant, ValueExercise } from "../../grading/exercises";
+import type { ReferenceTrajectory } from "../../grading/reference";
 import type { OptimizerCase, ScheduleCase } from "../../grading/types";
 
 /**
@@ -42,6 +43,11 @@ export interface OptimizerEntry extends EntryBase {
   /** Default hidden-case range of every hyperparameter in `hyper`. */
   ranges: Readonly<Record<string, Range>>;
   reference(hyper: Record<string, number>): Optimizer;
+  /**
+   * The graded reference run when no `Optimizer` can stand for the step (it needs the data: line
+   * search); `reference` then only gives the initial state. See `grading/evaluate.referenceRun`.
+   */
+  trajectory?: ReferenceTrajectory;
   /** The classic mistakes, each as the library's trajectory under that mistake. */
   variants(hyper: Record<string, number>): OptimizerVariant[];
   /** The fixed visible cases, in order (an assignment asking for more gets drawn ones after them). */
