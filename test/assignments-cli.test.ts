@@ -26,12 +26,14 @@ const cli = (args: string[]): SpawnSyncReturns<string> => {
 const THIRD = `// An assignment written in the test: an optimizer with its own ranges, a fixed-rate schedule, a question.
 {
   "id": "week-3",
-  "title": "Week 3: momentum, step decay and line search",
+  "title": "Week 3: momentum, step decay, line search and reduce on plateau",
   "exercises": [
     { "exercise": "momentum", "points": 12, "visible": 3, "hidden": 3, "ranges": { "eta": [0.05, 0.2, "log"] } },
     { "exercise": "stepDecay", "points": 6, "hidden": 2 },
     // the line search reads the loss through batch.loss: graded in the child's realm through the number bridge
     { "exercise": "lineSearch", "points": 10, "hidden": 2 },
+    // a rate driven by the loss: the history travels with the case into the child's realm
+    { "exercise": "reduceOnPlateau", "points": 6, "hidden": 2 },
     { "question": "rateOfB", "title": "AdaGrad's rate of b", "points": 2,
       "text": "Batch AdaGrad on datasets.sparse() from (-2, -2), eta 0.1, eps 1e-8: the effective rate of b in the first update?",
       "compute": { "optimizer": "adagrad", "hyper": { "eta": 0.1, "eps": 1e-8 }, "data": "sparse", "init": [-2, -2], "steps": 1, "quantity": "effectiveRate", "param": "b" } }
@@ -88,7 +90,7 @@ describe("assignments from the command line: build, hand out, collect, grade @sl
     {
       file: thirdFile,
       id: "week-3",
-      total: 30,
+      total: 36,
       mistake: { exercise: "momentum", title: "Momentum", from: "(grad[j] += g)", to: "(grad[j] = g)", hint: HINTS["overwrite-gradient"] },
       hostile: { exercise: "stepDecay", title: "Step decay", code: '  require("fs").readFileSync("/etc/passwd");\n', message: /answer cells cannot import modules \(found an import of "fs"\)/ },
     },

@@ -128,7 +128,7 @@ describe("assignments: the exercise catalog", () => {
 
   it("has an exercise for every step-function schedule: the epoch decays, the warm-ups, cyclic, cosine with and without restarts", () => {
     const ids = CATALOG.filter((e) => e.kind === "schedule").map((e) => e.id);
-    expect(ids).to.have.members(["stepDecay", "exponentialDecay", "inverseTime", "linearWarmup", "transformerWarmup", "cyclic", "cosineAnnealing", "cosine"]);
+    expect(ids).to.have.members(["stepDecay", "exponentialDecay", "inverseTime", "linearWarmup", "transformerWarmup", "cyclic", "cosineAnnealing", "cosine", "reduceOnPlateau"]);
   });
 
   it("keeps today's ten exercises unchanged: the shipped assignment's visible cases are the built-in ones", () => {
@@ -202,17 +202,21 @@ describe("assignments: the exercise catalog", () => {
 
       if (ex.kind === "schedule") {
         const c = ex.visibleCases()[0];
-        for (const variant of ex.variants(c.hyper)) {
+        for (const variant of ex.variants(c.hyper, c.losses)) {
           it(`recognises the mistake "${variant.mistake}" (shift ${variant.shift}) with its hint`, () => {
             // one step early, a student's formula at step -1 gives some number; the library refuses step -1
-            const student = (step: number) => (step + variant.shift < 0 ? 12345 : variant.schedule(step + variant.shift));
+            // (a rate driven by the loss gets the history so far: its step is the history's length)
+            const student = (arg: number | number[]) => {
+              const step = Array.isArray(arg) ? arg.length : arg;
+              return step + variant.shift < 0 ? 12345 : variant.schedule(step + variant.shift);
+            };
             const r = evaluateCase(ex, c, runSchedule(student, ex.answerName, c), "visible", 2);
             expect(r.passed).to.equal(false);
             expect(r.mistake).to.equal(variant.mistake);
             expect(r.messages).to.include(`hint: ${HINTS[variant.mistake]}`);
           });
         }
-        it('recognises "schedule-off-by-one" in real code: the solution evaluated at step + 1', () => {
+        if (!c.losses) it('recognises "schedule-off-by-one" in real code: the solution evaluated at step + 1', () => {
           const wrong = answerIn(nbs.solution, ex, (s) => s.replace(/\{\n/, "{\n  step = step + 1;\n"));
           const r = evaluateCase(ex, c, runSchedule(wrong, ex.answerName, c), "visible", 2);
           expect(r.mistake).to.equal("schedule-off-by-one");
@@ -284,6 +288,59 @@ describe("assignments: the line-search exercise", () => {
   });
 });
 
+describe("assignments: the reduce-on-plateau exercise", () => {
+  const a = single("reduceOnPlateau");
+  const [ex] = exercisesOf(a);
+  const nbs = notebooksOf(a);
+  if (ex.kind !== "schedule") throw new Error("reduceOnPlateau is a schedule-shaped exercise");
+  const solution = answerIn(nbs.solution, ex);
+  const c = ex.visibleCases()[0];
+
+  it("its visible case 1 follows torch's rule (hand-derived rates, see the catalog's comment)", () => {
+    // eta 0.1, factor 0.5, patience 2, threshold 1%, minLr 0.01, cooldown 1: reductions after 6, 11, 16, 20 losses
+    const want = c.steps.map((k) => (k < 6 ? 0.1 : k < 11 ? 0.05 : k < 16 ? 0.025 : k < 20 ? 0.0125 : 0.01));
+    const ref = ex.reference(c.hyper, c.losses);
+    c.steps.forEach((k) => expect(ref(k), `after ${k} losses`).to.be.closeTo(want[k], 1e-15));
+    const trace = runSchedule(solution, ex.answerName, c);
+    expect(trace.problem).to.equal(undefined);
+    expect(trace.values).to.deep.equal(want.map((w, k) => ref(k)));
+  });
+
+  it("the student's function gets a fresh copy of the history so far: 0, 1, ..., n losses", () => {
+    const seen: number[][] = [];
+    const probe = (losses: number[]) => {
+      seen.push(losses.slice());
+      losses.push(99); // changing it changes nothing for the next call
+      return 0.1;
+    };
+    runSchedule(probe, ex.answerName, c);
+    expect(seen.map((s) => s.length)).to.deep.equal(c.steps);
+    expect(seen[seen.length - 1]).to.deep.equal(c.losses);
+  });
+
+  for (const [mistake, from, to] of [
+    ["plateau-patience-off-by-one", "bad > hp.patience", "bad >= hp.patience"],
+    ["plateau-no-threshold", "loss < best * (1 - hp.threshold)", "loss < best"],
+    ["plateau-no-cooldown", "cooling = hp.cooldown;", "cooling = 0;"],
+  ] as const) {
+    it(`recognises "${mistake}" in real code, with its hint`, () => {
+      const wrong = answerIn(nbs.solution, ex, (src) => {
+        expect(src).to.include(from);
+        return src.replace(from, to);
+      });
+      const r = evaluateCase(ex, c, runSchedule(wrong, ex.answerName, c), "visible", 2);
+      expect([r.passed, r.mistake]).to.deep.equal([false, mistake]);
+      expect(r.messages).to.include(`hint: ${HINTS[mistake]}`);
+    });
+  }
+
+  it("drawn cases carry a 40-loss history; a question cannot ask about it", () => {
+    const [hidden] = hiddenCasesOf(ex, SEED);
+    expect(hidden.kind === "schedule" && hidden.losses?.length).to.equal(40);
+    expect(() => computeAnswer({ schedule: "reduceOnPlateau", hyper: c.hyper, step: 3 } as never)).to.throw(/computeAnswer: "reduceOnPlateau" depends on the losses/);
+  });
+});
+
 describe("assignments: the assignment file", () => {
   const parse = (json: string) => () => parseAssignment(json, "bad.assignment.json");
   const load = (json: string) => () => checkAssignment(parseAssignment(json, "bad.assignment.json"));
@@ -335,6 +392,7 @@ describe("assignments: the assignment file", () => {
       [file(`{ "question": "adam", "title": "Q", "text": "?", "compute": {} }`), 'exercises[0].question "adam" is the id of a catalog exercise'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "sgd" } }`), 'exercises[0].compute.optimizer "sgd" is not an optimizer of the catalog'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "lineSearch" } }`), 'exercises[0].compute.optimizer "lineSearch" is not an optimizer (a line search step needs the data)'],
+      [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "schedule": "reduceOnPlateau" } }`), 'exercises[0].compute.schedule "reduceOnPlateau" depends on the losses, not only on the step'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "adam", "quantity": "rate" } }`), 'exercises[0].compute.quantity must be "effectiveRate", "param" or "loss", got "rate"'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "optimizer": "adam", "quantity": "param" } }`), 'exercises[0].compute.param must be "w" or "b" for param, got nothing'],
       [file(`{ "question": "q", "title": "Q", "text": "?", "compute": { "schedule": "cyclic", "hyper": { "eta": 1 }, "step": 3 } }`), "exercises[0].compute.hyper.eta is not a hyperparameter of cyclic (it has stepSize, etaMin, etaMax)"],

@@ -57,6 +57,7 @@ export function drawOptimizerCase(rng: RandomSource, entry: OptimizerEntry, rang
 export function drawScheduleCase(rng: RandomSource, entry: ScheduleEntry, ranges: Record<string, Range>, label: (c: ScheduleCase) => string): ScheduleCase {
   const hyper = drawHyper(rng, entry.hyper, ranges);
   const c: ScheduleCase = { kind: "schedule", label: "", hyper, steps: entry.stepsFor(hyper) };
+  if (entry.lossesFor) c.losses = entry.lossesFor(rng, hyper);
   c.label = label(c);
   return c;
 }
@@ -100,10 +101,10 @@ function scheduleExercise(entry: ScheduleEntry, item: ExerciseItem, assignmentId
     title: entry.title,
     answerName: entry.answerName,
     reference: entry.reference,
-    variants: (h) => {
+    variants: (h, losses) => {
       // A mistake built with options the library refuses for these hyperparameters is just not recognised.
       try {
-        return entry.variants(h);
+        return entry.variants(h, losses);
       } catch {
         return [];
       }

@@ -226,6 +226,7 @@ function parseCompute(f: Fields, field: string, value: unknown): Compute {
     const id = f.string(`${field}.schedule`, o.schedule);
     const entry = catalogEntry(id);
     if (!entry || entry.kind !== "schedule") f.fail(`${field}.schedule`, `${JSON.stringify(id)} is not a schedule of the catalog`);
+    if (entry.lossesFor) f.fail(`${field}.schedule`, `${JSON.stringify(id)} depends on the losses, not only on the step: ask about another schedule`);
     return {
       schedule: id,
       hyper: f.hyper(`${field}.hyper`, o.hyper, entry.hyper, id),

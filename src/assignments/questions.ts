@@ -18,6 +18,7 @@ export function computeAnswer(c: Compute): number {
   if ("schedule" in c) {
     const entry = catalogEntry(c.schedule);
     if (!entry || entry.kind !== "schedule") throw new Error(`computeAnswer: ${JSON.stringify(c.schedule)} is not a catalog schedule`);
+    if (entry.lossesFor) throw new Error(`computeAnswer: ${JSON.stringify(c.schedule)} depends on the losses, not only on the step: ask about another schedule`);
     return entry.reference(c.hyper)(c.step);
   }
   const entry = catalogEntry(c.optimizer);

@@ -15,6 +15,7 @@ import { AssignmentError } from "./errors";
 import type { Assignment, ExerciseItem, QuestionItem } from "./file";
 import { computeAnswer } from "./questions";
 import { corners, describeRange } from "./ranges";
+import { randomSource } from "../rng";
 
 /**
  * Beyond this size a sigmoid neuron's parameter has diverged: drawn starts are within [-3, 3] and
@@ -79,7 +80,8 @@ function checkSchedule(file: string, field: string, entry: ScheduleEntry, item: 
   for (const h of corners(entry.hyper, ranges)) {
     let schedule;
     try {
-      schedule = entry.reference(h);
+      // a rate driven by the loss is probed on a history drawn from a fixed seed
+      schedule = entry.reference(h, entry.lossesFor?.(randomSource(`sanity:${entry.id}`), h));
     } catch (e) {
       throw new AssignmentError(`${file}: ${blame}: the library refuses the corner ${show(h)} of the hidden-case ranges (${(e as Error).message})`);
     }

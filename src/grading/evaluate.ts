@@ -153,7 +153,7 @@ export function evaluateScheduleCase(
   visibility: Visibility,
   points: number,
 ): CaseResult {
-  const ref = ex.reference(c.hyper);
+  const ref = ex.reference(c.hyper, c.losses);
   const values = trace.values ?? [];
   let right = 0;
   let first: Divergence | undefined;
@@ -183,7 +183,7 @@ export function evaluateScheduleCase(
   if (p) result.messages.push(p);
   if (values.length > 0) {
     // A variant one step early has no value at step -1 (the library refuses it): those steps are not compared.
-    const v = ex.variants(c.hyper).find((variant) =>
+    const v = ex.variants(c.hyper, c.losses).find((variant) =>
       values.every((got, k) => c.steps[k] + variant.shift < 0 || close(scheduleValue(variant.schedule, c.steps[k] + variant.shift), got)),
     );
     result.mistake = v?.mistake;

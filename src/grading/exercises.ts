@@ -68,8 +68,9 @@ export interface ScheduleVariant {
 
 export interface ScheduleExercise extends ExerciseBase {
   kind: "schedule";
-  reference(hyper: Record<string, number>): Schedule;
-  variants(hyper: Record<string, number>): ScheduleVariant[];
+  /** `losses`: the case's loss history, for a rate driven by the loss (see `ScheduleCase.losses`). */
+  reference(hyper: Record<string, number>, losses?: number[]): Schedule;
+  variants(hyper: Record<string, number>, losses?: number[]): ScheduleVariant[];
   visibleCases(): ScheduleCase[];
   hiddenCases(rng: RandomSource): ScheduleCase[];
 }

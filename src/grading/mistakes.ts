@@ -27,7 +27,10 @@ export type MistakeId =
   | "cosine-annealing-restart"
   | "lion-sign-of-new-m"
   | "line-search-last-candidate"
-  | "line-search-first-candidate";
+  | "line-search-first-candidate"
+  | "plateau-patience-off-by-one"
+  | "plateau-no-threshold"
+  | "plateau-no-cooldown";
 
 export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
   "overwrite-gradient":
@@ -78,6 +81,13 @@ export const HINTS: Readonly<Record<MistakeId, string>> = Object.freeze({
   "line-search-first-candidate":
     "you always keep the FIRST candidate (plain GD with the smallest eta): compare every candidate's loss, batch.loss(candidate), " +
     "with the best so far and keep the lowest.",
+  "plateau-patience-off-by-one":
+    "you reduce after patience epochs without improvement; the rate is reduced only when MORE than patience epochs " +
+    "in a row did not improve (bad > patience), as torch's ReduceLROnPlateau.",
+  "plateau-no-threshold":
+    "every decrease of the loss counts as an improvement; only a relative one does: loss < best * (1 - threshold).",
+  "plateau-no-cooldown":
+    "after a reduction, wait cooldown epochs (not counting them as bad) before counting epochs without improvement again.",
 });
 
 /**

@@ -328,11 +328,12 @@ export function createStudentRunner(pointGradient: PointGradient, formatNumber: 
       const m = missing(answerName, fn);
       return { steps: [], values, problem: problem(0, "missing", m, m) };
     }
+    const losses = c.losses;
     for (let k = 0; k < c.steps.length; k++) {
       const step = c.steps[k];
       let out: unknown;
       try {
-        out = (fn as (...a: unknown[]) => unknown)(step, copyHyper(c.hyper));
+        out = (fn as (...a: unknown[]) => unknown)(losses ? copyNumbers(losses.slice(0, step)) : step, copyHyper(c.hyper));
       } catch (e) {
         const m = describeError(e);
         const deep = m.startsWith("too deeply nested");

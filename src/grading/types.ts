@@ -86,6 +86,11 @@ export interface ScheduleCase {
   label: string;
   hyper: Record<string, number>;
   steps: number[];
+  /**
+   * For a rate driven by the loss (reduceOnPlateau): the loss seen after each epoch. The student's
+   * function then receives `losses.slice(0, step)` (the history so far) instead of `step`.
+   */
+  losses?: number[];
 }
 
 /** The "explain" question: one number. */

@@ -11,6 +11,7 @@ import type { Optimizer } from "../../optimizers/types";
 import type { Schedule } from "../../schedules/types";
 import type { OptimizerVariant, ScheduleVariant, ValueExercise } from "../../grading/exercises";
 import type { ReferenceTrajectory } from "../../grading/reference";
+import type { RandomSource } from "../../rng";
 import type { OptimizerCase, ScheduleCase } from "../../grading/types";
 
 /**
@@ -59,9 +60,15 @@ export interface ScheduleEntry extends EntryBase {
   kind: "schedule";
   hyper: readonly string[];
   ranges: Readonly<Record<string, Range>>;
-  reference(hyper: Record<string, number>): Schedule;
-  variants(hyper: Record<string, number>): ScheduleVariant[];
+  /** `losses`: the case's loss history, for a rate driven by the loss (reduceOnPlateau). */
+  reference(hyper: Record<string, number>, losses?: number[]): Schedule;
+  variants(hyper: Record<string, number>, losses?: number[]): ScheduleVariant[];
   visibleCases(): ScheduleCase[];
+  /**
+   * Set for a rate driven by the loss: draws a case's loss history (`ScheduleCase.losses`; the
+   * student's function gets `losses.slice(0, step)`), with `stepsFor` in 0..its length.
+   */
+  lossesFor?(rng: RandomSource, hyper: Record<string, number>): number[];
   /** The steps at which a drawn case evaluates the schedule (enough to see its whole shape). */
   stepsFor(hyper: Record<string, number>): number[];
 }
