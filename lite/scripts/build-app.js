@@ -73,6 +73,7 @@ import("./index.js").then((m) => m.main()).catch((err) => {
 });
 `;
 
+/** Total size in bytes of the files under `dir`. */
 function dirBytes(dir) {
   let total = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -172,4 +173,4 @@ async function buildApp({ out, mode = "production" }) {
   return { seconds: (Date.now() - started) / 1000, bytes: dirBytes(out), schemas, bundleFile: bundleQuery };
 }
 
-module.exports = { buildApp, indexSource };
+module.exports = { buildApp, indexSource, dirBytes };

@@ -60,19 +60,10 @@ function typeCheck() {
   if (r.status !== 0) throw new Error(`lite: type errors in lite/src:\n${r.stdout}${r.stderr}`);
 }
 
-function dirBytes(dir) {
-  let total = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    total += e.isDirectory() ? dirBytes(full) : fs.statSync(full).size;
-  }
-  return total;
-}
-
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   ensureDependencies();
-  const { buildApp } = require("./build-app");
+  const { buildApp, dirBytes } = require("./build-app");
   const { assembleSite } = require("./site");
   const started = Date.now();
   typeCheck();
