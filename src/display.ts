@@ -20,7 +20,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import type { Figure } from "./charts/types";
-import { widgetHtml } from "./explore/html";
+import { whenReadyScript, widgetHtml } from "./explore/html";
 import { isWidget, type Widget } from "./explore/kinds";
 import { scriptJson } from "./explore/html";
 
@@ -148,20 +148,8 @@ export function figureHtml(figure: Figure, id = `alr-${randomBytes(6).toString("
   };
   const height = typeof spec.layout.height === "number" ? spec.layout.height : 460;
   return `<div id="${id}" class="${CHART_CLASS}" data-frames="${spec.frames.length}" style="width:100%;min-height:${height}px"></div>
-<script type="text/javascript">
-(function () {
-  var spec = ${scriptJson(spec)};
-  var tries = 0;
-  function draw() {
-    var el = document.getElementById("${id}");
-    if (!el) { if (tries++ < 100) setTimeout(draw, 100); return; }
-    if (window.Plotly) { el.textContent = ""; window.Plotly.newPlot(el, spec); return; }
-    if (++tries === 50) el.textContent = "Waiting for plotly.js: it is loaded by the output of the notebook's first chart (run that cell, or trust the notebook).";
-    setTimeout(draw, tries < 50 ? 100 : 500);
-  }
-  draw();
-})();
-</script>`;
+${whenReadyScript(id, spec, "window.Plotly", 'el.textContent = ""; window.Plotly.newPlot(el, spec);',
+    "Waiting for plotly.js: it is loaded by the output of the notebook's first chart (run that cell, or trust the notebook).")}`;
 }
 
 /** The full display bundle of one figure: text/html, Plotly JSON and a text fallback. */

@@ -18,6 +18,29 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/**
+ * A `<script>` that waits until the element `id` exists and `ready` (a JavaScript expression) holds,
+ * then runs `run` with `el` (the element) and `spec` (`spec`, embedded as JSON) in scope. It retries
+ * every 100 ms, then every 500 ms after 50 tries, when it shows `waiting` in the element. Used for
+ * charts (src/display.ts) and widgets alike: outputs can arrive before the bundles that draw them.
+ */
+export function whenReadyScript(id: string, spec: unknown, ready: string, run: string, waiting: string): string {
+  return `<script type="text/javascript">
+(function () {
+  var spec = ${scriptJson(spec)};
+  var tries = 0;
+  function attempt() {
+    var el = document.getElementById("${id}");
+    if (!el) { if (tries++ < 100) setTimeout(attempt, 100); return; }
+    if (${ready}) { ${run} return; }
+    if (++tries === 50) el.textContent = ${JSON.stringify(waiting)};
+    setTimeout(attempt, tries < 50 ? 100 : 500);
+  }
+  attempt();
+})();
+</script>`;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 
 /**
@@ -31,19 +54,6 @@ export function widgetHtml(widget: Widget, id = `alr-explore-${Math.random().toS
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new Error(`explore.widgetHtml: id must be a plain HTML id, got ${JSON.stringify(id)}`);
   const height = widget.kind === "lpBall" ? 540 : widget.kind === "biasCorrection" ? 560 : 520;
   return `<div id="${id}" class="${EXPLORE_CLASS}" data-kind="${escapeHtml(widget.kind)}" style="min-height:${height}px">${escapeHtml(widget.title)} (interactive: loading&hellip;)</div>
-<script type="text/javascript">
-(function () {
-  var spec = ${scriptJson(widget)};
-  var tries = 0;
-  function mount() {
-    var el = document.getElementById("${id}");
-    if (!el) { if (tries++ < 100) setTimeout(mount, 100); return; }
-    var lib = window.adaptiveLr;
-    if (window.Plotly && lib && lib.explore) { lib.explore.mount(el, spec); return; }
-    if (++tries === 50) el.textContent = "Waiting for plotly.js and the adaptive-lr library: the notebook's first chart or explorable output loads them (run that cell, or trust the notebook).";
-    setTimeout(mount, tries < 50 ? 100 : 500);
-  }
-  mount();
-})();
-</script>`;
+${whenReadyScript(id, widget, "window.Plotly && window.adaptiveLr && window.adaptiveLr.explore", "var lib = window.adaptiveLr; lib.explore.mount(el, spec);",
+    "Waiting for plotly.js and the adaptive-lr library: the notebook's first chart or explorable output loads them (run that cell, or trust the notebook).")}`;
 }
