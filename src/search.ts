@@ -4,7 +4,7 @@
 import type { Model } from "./models/types";
 import { gd } from "./optimizers/gd";
 import type { Optimizer, OptimizerState } from "./optimizers/types";
-import { train, type TrainMode, type TrainResult } from "./train";
+import { runResult, train, type TrainMode, type TrainResult } from "./train";
 import { TrajectoryRecorder } from "./trajectory";
 import * as check from "./validate";
 
@@ -59,16 +59,12 @@ export function lineSearch<D>(opts: LineSearchOptions<D>): LineSearchResult {
       if (Number.isFinite(loss) && (best === undefined || loss < best.loss)) best = { params: candidate, loss, k };
     });
     if (best === undefined) {
-      const trajectory = recorder.view();
-      return {
-        trajectory,
-        start: trajectory.start,
-        step: (k: number) => trajectory.step(k),
-        stopped: false,
+      return runResult(recorder.view(), {
         diverged: true,
+        stopped: false,
         message: `lineSearch: diverged at step ${epoch}: every candidate eta gave a non-finite loss`,
         chosenEtas,
-      };
+      });
     }
     params = best.params;
     chosenEtas.push(etas[best.k]);
@@ -79,8 +75,7 @@ export function lineSearch<D>(opts: LineSearchOptions<D>): LineSearchResult {
       state: { t: epoch },
     });
   }
-  const trajectory = recorder.view();
-  return { trajectory, start: trajectory.start, step: (k: number) => trajectory.step(k), diverged: false, stopped: false, chosenEtas };
+  return runResult(recorder.view(), { diverged: false, stopped: false, chosenEtas });
 }
 
 export interface LogSearchOptions<D> {

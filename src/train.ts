@@ -70,6 +70,11 @@ export interface TrainResult {
 
 const FN = "train";
 
+/** A TrainResult around a finished trajectory (also used by lineSearch). */
+export function runResult<E extends { diverged: boolean; stopped: boolean; message?: string }>(trajectory: Trajectory, extra: E): TrainResult & E {
+  return { trajectory, start: trajectory.start, step: (k: number) => trajectory.step(k), ...extra };
+}
+
 function batchesOf(mode: TrainMode, n: number): (epoch: number) => number[][] {
   if (mode === "batch") {
     const all = [Array.from({ length: n }, (_, i) => i)];
@@ -164,8 +169,7 @@ export function train<D>(opts: TrainOptions<D>): TrainResult {
   const p = names.length;
   const finish = (extra: { diverged: boolean; stopped: boolean; message?: string }): TrainResult => {
     feedback?.end();
-    const trajectory = recorder.view();
-    return { trajectory, start: trajectory.start, step: (k: number) => trajectory.step(k), ...extra };
+    return runResult(recorder.view(), extra);
   };
   feedback?.reset();
 
